@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-day"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lumbar-day.h"
+
+/* Days from 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm). */
+LumbarDay
+lumbar_day_from_ymd (int year,
+                     int month,
+                     int mday)
+{
+  int y = year - (month <= 2);
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + mday - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+void
+lumbar_day_to_ymd (LumbarDay  day,
+                   int       *year,
+                   int       *month,
+                   int       *mday)
+{
+  int z = day + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = yoe + era * 400;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  int d = doy - (153 * mp + 2) / 5 + 1;
+  int m = mp + (mp < 10 ? 3 : -9);
+
+  if (year)
+    *year = y + (m <= 2);
+  if (month)
+    *month = m;
+  if (mday)
+    *mday = d;
+}
+
+gboolean
+lumbar_day_parse (const char *text,
+                  LumbarDay  *out_day)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  if (text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  if (m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
+    return FALSE;
+
+  if (out_day)
+    *out_day = lumbar_day_from_ymd (y, m, d);
+  return TRUE;
+}
+
+char *
+lumbar_day_to_string (LumbarDay day)
+{
+  int y, m, d;
+
+  lumbar_day_to_ymd (day, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+LumbarDay
+lumbar_day_from_time (gint64 unix_time,
+                      int    utc_offset)
+{
+  gint64 local = unix_time + utc_offset;
+  gint64 day = local / 86400;
+
+  if (local % 86400 < 0)
+    day--;
+  return (LumbarDay) day;
+}
+
+LumbarDay
+lumbar_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return lumbar_day_from_ymd (g_date_time_get_year (now),
+                              g_date_time_get_month (now),
+                              g_date_time_get_day_of_month (now));
+}
+
+/* Midnight of @day in the local time zone, for formatting with
+ * g_date_time_format(). */
+GDateTime *
+lumbar_day_to_date_time (LumbarDay day)
+{
+  int y, m, d;
+
+  lumbar_day_to_ymd (day, &y, &m, &d);
+  return g_date_time_new_local (y, m, d, 0, 0, 0);
+}
+
+/* 1 = Monday … 7 = Sunday, as GDateTime. */
+int
+lumbar_day_get_weekday (LumbarDay day)
+{
+  /* 1970-01-01 was a Thursday. */
+  int r = (int) (((gint64) day + 3) % 7);
+
+  if (r < 0)
+    r += 7;
+  return r + 1;
+}

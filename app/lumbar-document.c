@@ -1,0 +1,1251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lumbar-document.h"
+#include "lumbar-error.h"
+
+/* ---------------------------------------------------------------------------
+ * The syntax check. json-glib 1.6 recurses without a limit and is lenient
+ * in places, so every document goes through this strict RFC 8259 scan first:
+ * it reports the line and column of the first problem and enforces the depth
+ * and entry-count limits before any tree is built.
+ * ------------------------------------------------------------------------- */
+
+typedef struct {
+  const char *data;
+  const char *end;
+  const char *p;
+  const char *line_start;
+  guint       line;
+  guint       n_entries;
+  GError    **error;
+} Scanner;
+
+static guint
+scanner_column (Scanner *s)
+{
+  guint column = 1;
+
+  /* Count characters, not bytes: skip UTF-8 continuation bytes. */
+  for (const char *q = s->line_start; q < s->p && q < s->end; q++)
+    if (((guchar) *q & 0xC0) != 0x80)
+      column++;
+  return column;
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+scanner_fail (Scanner    *s,
+              LumbarError code,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (s->error, LUMBAR_ERROR, code, "%u:%u: %s", s->line, scanner_column (s), message);
+  return FALSE;
+}
+
+static gboolean
+scanner_unexpected (Scanner *s)
+{
+  if (s->p >= s->end)
+    return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("unexpected end of file"));
+  if ((guchar) *s->p < 0x20)
+    return scanner_fail (s, LUMBAR_ERROR_PARSE, _("unexpected control character (code %d)"), *s->p);
+
+  return scanner_fail (s, LUMBAR_ERROR_PARSE, _("unexpected character “%.*s”"),
+                       (int) (g_utf8_next_char (s->p) - s->p), s->p);
+}
+
+static void
+scanner_skip_space (Scanner *s)
+{
+  while (s->p < s->end)
+    {
+      switch (*s->p)
+        {
+        case '\n':
+          s->line++;
+          s->line_start = s->p + 1;
+          G_GNUC_FALLTHROUGH;
+        case ' ':
+        case '\t':
+        case '\r':
+          s->p++;
+          break;
+        default:
+          return;
+        }
+    }
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+scan_hex4 (Scanner *s,
+           guint   *value)
+{
+  *value = 0;
+  if (s->end - s->p < 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    {
+      int v = hex_value (s->p[i]);
+
+      if (v < 0)
+        return FALSE;
+      *value = (*value << 4) | (guint) v;
+    }
+  s->p += 4;
+  return TRUE;
+}
+
+static gboolean
+scan_string (Scanner *s)
+{
+  s->p++; /* the opening quote */
+
+  while (s->p < s->end)
+    {
+      guchar c = (guchar) *s->p;
+
+      if (c == '"')
+        {
+          s->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s",
+                             c == '\n' ? _("line break inside a string (write it as \\n)")
+                                       : _("control character inside a string"));
+      if (c == '\\')
+        {
+          const char *escape = s->p;
+
+          s->p++;
+          if (s->p >= s->end)
+            break;
+          switch (*s->p)
+            {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+              s->p++;
+              break;
+            case 'u':
+              {
+                guint u, low;
+
+                s->p++;
+                if (!scan_hex4 (s, &u))
+                  {
+                    s->p = escape;
+                    return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid \\u escape in a string"));
+                  }
+                if (u >= 0xDC00 && u <= 0xDFFF)
+                  {
+                    s->p = escape;
+                    return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("unpaired surrogate in a \\u escape"));
+                  }
+                if (u >= 0xD800 && u <= 0xDBFF)
+                  {
+                    if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u')
+                      {
+                        s->p = escape;
+                        return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("unpaired surrogate in a \\u escape"));
+                      }
+                    s->p += 2;
+                    if (!scan_hex4 (s, &low) || low < 0xDC00 || low > 0xDFFF)
+                      {
+                        s->p = escape;
+                        return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("unpaired surrogate in a \\u escape"));
+                      }
+                  }
+                else if (u == 0)
+                  {
+                    s->p = escape;
+                    return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("a string contains a NUL character"));
+                  }
+              }
+              break;
+            default:
+              s->p = escape;
+              return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid escape in a string"));
+            }
+          continue;
+        }
+      s->p++;
+    }
+
+  return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("unterminated string"));
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  const char *start = s->p;
+
+  if (*s->p == '-')
+    s->p++;
+  if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+    {
+      s->p = start;
+      return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid number"));
+    }
+  if (*s->p == '0')
+    s->p++;
+  else
+    while (s->p < s->end && g_ascii_isdigit (*s->p))
+      s->p++;
+  if (s->p < s->end && *s->p == '.')
+    {
+      s->p++;
+      if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+        {
+          s->p = start;
+          return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid number"));
+        }
+      while (s->p < s->end && g_ascii_isdigit (*s->p))
+        s->p++;
+    }
+  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
+    {
+      s->p++;
+      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+        s->p++;
+      if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+        {
+          s->p = start;
+          return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid number"));
+        }
+      while (s->p < s->end && g_ascii_isdigit (*s->p))
+        s->p++;
+    }
+  if (s->p < s->end && (g_ascii_isalnum (*s->p) || *s->p == '.'))
+    {
+      s->p = start;
+      return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid number"));
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_literal (Scanner    *s,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (s->end - s->p) < len || memcmp (s->p, word, len) != 0)
+    return scanner_unexpected (s);
+  s->p += len;
+  return TRUE;
+}
+
+static gboolean scan_value (Scanner *s, guint depth);
+
+static gboolean
+scan_container (Scanner *s,
+                guint    depth)
+{
+  gboolean is_object = *s->p == '{';
+  char close = is_object ? '}' : ']';
+  gboolean first = TRUE;
+
+  if (depth > LUMBAR_MAX_DEPTH)
+    return scanner_fail (s, LUMBAR_ERROR_TOO_LARGE,
+                         _("nesting is deeper than %d levels"), LUMBAR_MAX_DEPTH);
+
+  s->p++;
+  for (;;)
+    {
+      scanner_skip_space (s);
+      if (s->p >= s->end)
+        return scanner_unexpected (s);
+
+      if (*s->p == close && first)
+        {
+          s->p++;
+          return TRUE;
+        }
+
+      if (!first)
+        {
+          if (*s->p == close)
+            {
+              s->p++;
+              return TRUE;
+            }
+          if (*s->p != ',')
+            return is_object ? scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("expected “,” or “}”"))
+                             : scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("expected “,” or “]”"));
+          s->p++;
+          scanner_skip_space (s);
+          if (s->p < s->end && *s->p == close)
+            return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("trailing comma"));
+        }
+      first = FALSE;
+
+      if (is_object)
+        {
+          if (s->p >= s->end || *s->p != '"')
+            return s->p < s->end ? scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("expected a member name in double quotes"))
+                                 : scanner_unexpected (s);
+          if (!scan_string (s))
+            return FALSE;
+          scanner_skip_space (s);
+          if (s->p >= s->end || *s->p != ':')
+            return s->p < s->end ? scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("expected “:”"))
+                                 : scanner_unexpected (s);
+          s->p++;
+        }
+      else if (depth == 2 && ++s->n_entries > LUMBAR_MAX_ENTRIES)
+        {
+          return scanner_fail (s, LUMBAR_ERROR_TOO_LARGE,
+                               _("more than %d entries"), LUMBAR_MAX_ENTRIES);
+        }
+
+      if (!scan_value (s, depth))
+        return FALSE;
+    }
+}
+
+static gboolean
+scan_value (Scanner *s,
+            guint    depth)
+{
+  scanner_skip_space (s);
+  if (s->p >= s->end)
+    return scanner_unexpected (s);
+
+  switch (*s->p)
+    {
+    case '{':
+    case '[':
+      return scan_container (s, depth + 1);
+    case '"':
+      return scan_string (s);
+    case 't':
+      return scan_literal (s, "true");
+    case 'f':
+      return scan_literal (s, "false");
+    case 'n':
+      return scan_literal (s, "null");
+    default:
+      if (*s->p == '-' || g_ascii_isdigit (*s->p))
+        return scan_number (s);
+      return scanner_unexpected (s);
+    }
+}
+
+static void
+locate (const char *data,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *q = data; q < at; q++)
+    if (*q == '\n')
+      {
+        (*line)++;
+        line_start = q + 1;
+      }
+  *column = 1;
+  for (const char *q = line_start; q < at; q++)
+    if (((guchar) *q & 0xC0) != 0x80)
+      (*column)++;
+}
+
+/**
+ * lumbar_json_check_syntax:
+ * @data: the bytes of a document
+ * @length: their length
+ * @n_entries: (out) (optional): how many elements the top-level arrays hold
+ * @error: the first problem, as "LINE:COLUMN: message"
+ *
+ * Checks that @data is one strict JSON value in valid UTF-8, nested at most
+ * %LUMBAR_MAX_DEPTH deep, with at most %LUMBAR_MAX_ENTRIES entries.
+ */
+gboolean
+lumbar_json_check_syntax (const char  *data,
+                          gsize        length,
+                          guint       *n_entries,
+                          GError     **error)
+{
+  Scanner s = { data, data + length, data, data, 1, 0, error };
+  const char *invalid = NULL;
+
+  if (length > LUMBAR_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MiB"), LUMBAR_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      guint line, column;
+
+      locate (data, invalid, &line, &column);
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE, "%u:%u: %s", line, column,
+                   invalid < data + length && *invalid == '\0' ? _("the file contains a NUL byte")
+                                                               : _("invalid UTF-8"));
+      return FALSE;
+    }
+
+  /* A byte-order mark is not JSON, but editors add one; accept it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    s.p += 3;
+
+  scanner_skip_space (&s);
+  if (s.p >= s.end)
+    return scanner_fail (&s, LUMBAR_ERROR_PARSE, "%s", _("the file is empty"));
+  if (!scan_value (&s, 0))
+    return FALSE;
+  scanner_skip_space (&s);
+  if (s.p < s.end)
+    return scanner_fail (&s, LUMBAR_ERROR_PARSE, "%s", _("unexpected text after the end of the document"));
+
+  if (n_entries)
+    *n_entries = s.n_entries;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------
+ * Reading the tree.
+ * ------------------------------------------------------------------------- */
+
+void
+lumbar_problem_free (LumbarProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/**
+ * lumbar_problem_to_string:
+ * @problem: a problem
+ * @file_name: (nullable): the file's name as the user gave it
+ *
+ * Returns: "FILE: entry N: message", "FILE:LINE:COLUMN: message" or
+ *   "FILE: message"
+ */
+char *
+lumbar_problem_to_string (LumbarProblem *problem,
+                          const char    *file_name)
+{
+  const char *prefix = file_name ? file_name : "";
+  const char *sep = file_name ? ": " : "";
+
+  if (problem->entry > 0)
+    /* Translators: "entry 3: message" — which entry of a file is wrong */
+    return g_strdup_printf (_("%s%sentry %u: %s"), prefix, sep, problem->entry, problem->message);
+  if (problem->line > 0)
+    return g_strdup_printf ("%s%s%u:%u: %s", prefix, file_name ? ":" : "",
+                            problem->line, problem->column, problem->message);
+  return g_strdup_printf ("%s%s%s", prefix, sep, problem->message);
+}
+
+LumbarDocument *
+lumbar_document_new (void)
+{
+  LumbarDocument *doc = g_new0 (LumbarDocument, 1);
+
+  doc->version = LUMBAR_FORMAT_VERSION;
+  doc->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  doc->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) lumbar_problem_free);
+  doc->range_from = LUMBAR_DAY_INVALID;
+  doc->range_to = LUMBAR_DAY_INVALID;
+  return doc;
+}
+
+void
+lumbar_document_free (LumbarDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_clear_pointer (&doc->entries, g_ptr_array_unref);
+  g_clear_pointer (&doc->problems, g_ptr_array_unref);
+  g_free (doc->exported_at);
+  g_free (doc->patient_name);
+  g_free (doc);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+add_problem (LumbarDocument *doc,
+             guint           entry,
+             const char     *format,
+             ...)
+{
+  LumbarProblem *problem = g_new0 (LumbarProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->entry = entry;
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (doc->problems, problem);
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_boolean (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+/* Reads an integer member within [min, max]; FALSE with a message otherwise. */
+static gboolean
+read_int (JsonObject  *object,
+          const char  *name,
+          int          min,
+          int          max,
+          gboolean     required,
+          int         *out,
+          char       **message)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      *message = g_strdup_printf (_("“%s” is missing"), name);
+      return FALSE;
+    }
+
+  if (!node_is_integer (node))
+    {
+      *message = g_strdup_printf (_("“%s” must be a whole number from %d to %d"), name, min, max);
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      *message = g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", outside %d to %d"), name, value, min, max);
+      return FALSE;
+    }
+
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+read_text (JsonObject  *object,
+           const char  *name,
+           glong        max_chars,
+           const char **out,
+           char       **message)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  const char *text;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!node_is_string (node))
+    {
+      *message = g_strdup_printf (_("“%s” must be text"), name);
+      return FALSE;
+    }
+
+  text = json_node_get_string (node);
+  if (g_utf8_strlen (text, -1) > max_chars)
+    {
+      *message = g_strdup_printf (_("“%s” is longer than %ld characters"), name, max_chars);
+      return FALSE;
+    }
+  *out = text;
+  return TRUE;
+}
+
+static gboolean
+read_time (JsonObject  *object,
+           const char  *name,
+           LumbarEntry *entry,
+           char       **message)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autoptr(GDateTime) date_time = NULL;
+  const char *text;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *message = g_strdup_printf (_("“%s” is missing"), name);
+      return FALSE;
+    }
+  if (!node_is_string (node))
+    {
+      *message = g_strdup_printf (_("“%s” must be a date and time such as 2026-11-23T08:30:00+01:00"), name);
+      return FALSE;
+    }
+
+  text = json_node_get_string (node);
+  /* No default time zone: a time without its offset is refused, because the
+   * offset decides which day the record belongs to. */
+  date_time = strchr (text, 'T') ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  if (date_time == NULL)
+    {
+      *message = g_strdup_printf (_("“%s” is “%s”, not a date and time with its UTC offset such as 2026-11-23T08:30:00+01:00"),
+                                  name, text);
+      return FALSE;
+    }
+
+  lumbar_entry_set_date_time (entry, date_time);
+  return TRUE;
+}
+
+static gboolean
+read_enum (JsonObject  *object,
+           const char  *name,
+           gboolean   (*from_string) (const char *, gpointer),
+           gpointer     out,
+           const char  *allowed,
+           char       **message)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!node_is_string (node) || !from_string (json_node_get_string (node), out))
+    {
+      *message = g_strdup_printf (_("“%s” must be one of: %s"), name, allowed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_bool (JsonObject  *object,
+           const char  *name,
+           gboolean    *out,
+           char       **message)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!node_is_boolean (node))
+    {
+      *message = g_strdup_printf (_("“%s” must be true or false"), name);
+      return FALSE;
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_flags (JsonObject   *object,
+            LumbarFlags  *out,
+            char        **message)
+{
+  JsonNode *node = json_object_get_member (object, "flags");
+  JsonArray *array;
+  LumbarFlags flags = 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      *message = g_strdup (_("“flags” must be a list"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      LumbarFlags flag;
+
+      if (!node_is_string (item) || !lumbar_flag_from_string (json_node_get_string (item), &flag))
+        {
+          *message = g_strdup_printf (_("“flags” holds an unknown symptom “%s”"),
+                                      node_is_string (item) ? json_node_get_string (item) : "?");
+          return FALSE;
+        }
+      flags |= flag;
+    }
+
+  *out = flags;
+  return TRUE;
+}
+
+static LumbarEntry *
+read_entry (JsonNode  *node,
+            char     **message)
+{
+  g_autoptr(LumbarEntry) entry = NULL;
+  JsonObject *object;
+  JsonNode *id_node, *kind_node;
+  LumbarKind kind;
+  const char *text = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *message = g_strdup (_("an entry must be an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  kind_node = json_object_get_member (object, "kind");
+  if (kind_node == NULL)
+    {
+      *message = g_strdup (_("“kind” is missing"));
+      return NULL;
+    }
+  if (!node_is_string (kind_node) || !lumbar_kind_from_string (json_node_get_string (kind_node), &kind))
+    {
+      *message = g_strdup_printf (_("unknown kind “%s”"),
+                                  node_is_string (kind_node) ? json_node_get_string (kind_node) : "?");
+      return NULL;
+    }
+
+  entry = lumbar_entry_new_bare (kind);
+
+  id_node = json_object_get_member (object, "id");
+  if (id_node == NULL)
+    {
+      *message = g_strdup (_("“id” is missing"));
+      return NULL;
+    }
+  if (!node_is_string (id_node) || json_node_get_string (id_node)[0] == '\0' ||
+      strlen (json_node_get_string (id_node)) > 64)
+    {
+      *message = g_strdup (_("“id” must be a short piece of text"));
+      return NULL;
+    }
+  lumbar_entry_set_id (entry, json_node_get_string (id_node));
+
+  if (!read_text (object, "note", LUMBAR_NOTE_MAX_CHARS, &text, message))
+    return NULL;
+  lumbar_entry_set_note (entry, text);
+
+  switch (kind)
+    {
+    case LUMBAR_KIND_PAIN:
+      {
+        int local = 0, radiating = LUMBAR_RADIATING_NONE;
+        LumbarFlags flags = 0;
+
+        if (!read_time (object, "at", entry, message) ||
+            !read_int (object, "local", 0, 10, TRUE, &local, message) ||
+            !read_int (object, "radiating", 0, 10, FALSE, &radiating, message) ||
+            !read_flags (object, &flags, message))
+          return NULL;
+        lumbar_entry_set_local (entry, local);
+        lumbar_entry_set_radiating (entry, radiating);
+        lumbar_entry_set_flags (entry, flags);
+      }
+      break;
+
+    case LUMBAR_KIND_SPASM:
+      {
+        int intensity = 0;
+
+        if (!read_time (object, "at", entry, message) ||
+            !read_int (object, "intensity", 0, 10, TRUE, &intensity, message) ||
+            !read_text (object, "trigger", LUMBAR_TRIGGER_MAX_CHARS, &text, message))
+          return NULL;
+        lumbar_entry_set_intensity (entry, intensity);
+        lumbar_entry_set_trigger (entry, text);
+      }
+      break;
+
+    case LUMBAR_KIND_REST:
+    case LUMBAR_KIND_INCLINE:
+      {
+        int minutes = 0;
+
+        if (!read_time (object, "start", entry, message) ||
+            !read_int (object, "minutes", LUMBAR_MINUTES_MIN, LUMBAR_MINUTES_MAX, TRUE, &minutes, message))
+          return NULL;
+        lumbar_entry_set_minutes (entry, minutes);
+
+        if (kind == LUMBAR_KIND_INCLINE)
+          {
+            LumbarSupport support = LUMBAR_SUPPORT_OTHER;
+            gboolean legs = FALSE, knees = FALSE;
+
+            if (!read_enum (object, "support", (gpointer) lumbar_support_from_string, &support,
+                            "pillows, recliner, other", message) ||
+                !read_bool (object, "legs_supported", &legs, message) ||
+                !read_bool (object, "knees_bent", &knees, message))
+              return NULL;
+            lumbar_entry_set_support (entry, support);
+            lumbar_entry_set_legs_supported (entry, legs);
+            lumbar_entry_set_knees_bent (entry, knees);
+          }
+      }
+      break;
+
+    case LUMBAR_KIND_THERAPY:
+      {
+        LumbarTherapy therapy = LUMBAR_THERAPY_MANUAL;
+        JsonNode *therapy_node = json_object_get_member (object, "therapy");
+
+        if (therapy_node == NULL)
+          {
+            *message = g_strdup (_("“therapy” is missing"));
+            return NULL;
+          }
+        if (!read_time (object, "at", entry, message) ||
+            !read_enum (object, "therapy", (gpointer) lumbar_therapy_from_string, &therapy,
+                        "manual, exercise, other", message))
+          return NULL;
+        lumbar_entry_set_therapy (entry, therapy);
+      }
+      break;
+
+    case LUMBAR_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+static gboolean
+read_header (JsonObject      *root,
+             LumbarDocument  *doc,
+             LumbarParseFlags flags,
+             GError         **error)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  JsonNode *node;
+
+  if (!node_is_string (format) || !g_str_equal (json_node_get_string (format), LUMBAR_FORMAT_NAME))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
+                   _("not a Lumbar diary (its “format” is not “lumbar-journal”)"));
+      return FALSE;
+    }
+
+  if (!node_is_integer (version) || json_node_get_int (version) < 1)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
+                   _("not a Lumbar diary (its “version” is missing or not a number)"));
+      return FALSE;
+    }
+
+  doc->version = (int) CLAMP (json_node_get_int (version), 1, G_MAXINT);
+  if (doc->version > LUMBAR_FORMAT_VERSION && !(flags & LUMBAR_PARSE_ALLOW_NEWER))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NEWER_VERSION,
+                   _("written by a newer version of Lumbar (format version %d; this version reads up to %d)"),
+                   doc->version, LUMBAR_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  node = json_object_get_member (root, "entries");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
+                   _("not a Lumbar diary (its “entries” list is missing)"));
+      return FALSE;
+    }
+
+  node = json_object_get_member (root, "exported_at");
+  if (node_is_string (node))
+    doc->exported_at = g_strdup (json_node_get_string (node));
+
+  node = json_object_get_member (root, "patient");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *name = json_object_get_member (json_node_get_object (node), "name");
+
+      if (node_is_string (name) && *json_node_get_string (name))
+        doc->patient_name = g_strdup (json_node_get_string (name));
+    }
+
+  node = json_object_get_member (root, "range");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *range = json_node_get_object (node);
+      JsonNode *from = json_object_get_member (range, "from");
+      JsonNode *to = json_object_get_member (range, "to");
+
+      if (node_is_string (from))
+        lumbar_day_parse (json_node_get_string (from), &doc->range_from);
+      if (node_is_string (to))
+        lumbar_day_parse (json_node_get_string (to), &doc->range_to);
+    }
+
+  return TRUE;
+}
+
+/**
+ * lumbar_document_parse:
+ * @data: the bytes of a diary or export
+ * @length: their length
+ * @flags: how to treat newer versions
+ * @error: why the document cannot be read at all
+ *
+ * Reads a document of format 1. Entries that break a rule are skipped and
+ * listed in the document's problems; the document itself fails only when it
+ * is not JSON, not a Lumbar file, too large or too deep, or too new.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+LumbarDocument *
+lumbar_document_parse (const char        *data,
+                       gsize              length,
+                       LumbarParseFlags   flags,
+                       GError           **error)
+{
+  g_autoptr(LumbarDocument) doc = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) json_error = NULL;
+  JsonNode *root;
+  JsonArray *entries;
+  guint n_entries = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!lumbar_json_check_syntax (data ? data : "", length, &n_entries, error))
+    return NULL;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &json_error))
+    {
+      /* The syntax check accepts only what json-glib reads; keep its word if
+       * the two ever disagree. */
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE, "%s", json_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
+                   _("not a Lumbar diary (the document is not a JSON object)"));
+      return NULL;
+    }
+
+  doc = lumbar_document_new ();
+  if (!read_header (json_node_get_object (root), doc, flags, error))
+    return NULL;
+
+  entries = json_object_get_array_member (json_node_get_object (root), "entries");
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_ptr_array_set_size (doc->entries, 0);
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      g_autofree char *message = NULL;
+      LumbarEntry *entry = read_entry (json_array_get_element (entries, i), &message);
+
+      if (entry == NULL)
+        {
+          add_problem (doc, i + 1, "%s", message);
+          continue;
+        }
+
+      if (g_hash_table_contains (seen, lumbar_entry_get_id (entry)))
+        {
+          add_problem (doc, i + 1, _("duplicate id “%s”"), lumbar_entry_get_id (entry));
+          g_object_unref (entry);
+          continue;
+        }
+
+      g_ptr_array_add (doc->entries, entry);
+      g_hash_table_add (seen, (char *) lumbar_entry_get_id (entry));
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * lumbar_document_load_file:
+ * @file: a diary or export
+ * @flags: how to treat newer versions
+ * @error: why it cannot be read
+ *
+ * Like lumbar_document_parse(), but refuses a file over the size limit
+ * before reading it.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+LumbarDocument *
+lumbar_document_load_file (GFile            *file,
+                           LumbarParseFlags  flags,
+                           GError          **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", _("is a folder, not a file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > LUMBAR_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MiB"), LUMBAR_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+
+  return lumbar_document_parse (contents, length, flags, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Writing. By hand rather than through JsonGenerator: json-glib 1.6 writes
+ * some doubles as invalid JSON, and a flat writer is much faster.
+ * ------------------------------------------------------------------------- */
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xF]);
+          break;
+        }
+      if (escape)
+        g_string_append (out, escape);
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_member (GString    *out,
+               const char *name)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, name);
+  g_string_append (out, "\": ");
+}
+
+static void
+append_entry (GString     *out,
+              LumbarEntry *entry)
+{
+  LumbarKind kind = lumbar_entry_get_kind (entry);
+  g_autofree char *when = lumbar_entry_dup_iso8601 (entry);
+
+  g_string_append (out, "    {\"id\": ");
+  append_string (out, lumbar_entry_get_id (entry));
+  append_member (out, "kind");
+  append_string (out, lumbar_kind_to_string (kind));
+  append_member (out, kind == LUMBAR_KIND_REST || kind == LUMBAR_KIND_INCLINE ? "start" : "at");
+  append_string (out, when);
+
+  switch (kind)
+    {
+    case LUMBAR_KIND_PAIN:
+      {
+        LumbarFlags flags = lumbar_entry_get_flags (entry);
+        gboolean first = TRUE;
+
+        append_member (out, "local");
+        g_string_append_printf (out, "%d", lumbar_entry_get_local (entry));
+        if (lumbar_entry_get_radiating (entry) != LUMBAR_RADIATING_NONE)
+          {
+            append_member (out, "radiating");
+            g_string_append_printf (out, "%d", lumbar_entry_get_radiating (entry));
+          }
+        append_member (out, "flags");
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < LUMBAR_N_FLAGS; i++)
+          if (flags & (1u << i))
+            {
+              if (!first)
+                g_string_append (out, ", ");
+              append_string (out, lumbar_flag_to_string (1u << i));
+              first = FALSE;
+            }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case LUMBAR_KIND_SPASM:
+      append_member (out, "intensity");
+      g_string_append_printf (out, "%d", lumbar_entry_get_intensity (entry));
+      append_member (out, "trigger");
+      append_string (out, lumbar_entry_get_trigger (entry));
+      break;
+
+    case LUMBAR_KIND_REST:
+      append_member (out, "minutes");
+      g_string_append_printf (out, "%d", lumbar_entry_get_minutes (entry));
+      break;
+
+    case LUMBAR_KIND_INCLINE:
+      append_member (out, "minutes");
+      g_string_append_printf (out, "%d", lumbar_entry_get_minutes (entry));
+      append_member (out, "support");
+      append_string (out, lumbar_support_to_string (lumbar_entry_get_support (entry)));
+      append_member (out, "legs_supported");
+      g_string_append (out, lumbar_entry_get_legs_supported (entry) ? "true" : "false");
+      append_member (out, "knees_bent");
+      g_string_append (out, lumbar_entry_get_knees_bent (entry) ? "true" : "false");
+      break;
+
+    case LUMBAR_KIND_THERAPY:
+      append_member (out, "therapy");
+      append_string (out, lumbar_therapy_to_string (lumbar_entry_get_therapy (entry)));
+      break;
+
+    case LUMBAR_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  append_member (out, "note");
+  append_string (out, lumbar_entry_get_note (entry));
+  g_string_append_c (out, '}');
+}
+
+/**
+ * lumbar_document_to_bytes:
+ * @doc: a document; its export fields are written when set
+ *
+ * Returns: (transfer full): the document as UTF-8 JSON, one entry a line
+ */
+GBytes *
+lumbar_document_to_bytes (LumbarDocument *doc)
+{
+  GString *out = g_string_sized_new (128 + doc->entries->len * 160);
+
+  g_string_append (out, "{\n  \"format\": \"" LUMBAR_FORMAT_NAME "\",\n");
+  g_string_append_printf (out, "  \"version\": %d,\n", LUMBAR_FORMAT_VERSION);
+
+  if (doc->exported_at)
+    {
+      g_string_append (out, "  \"exported_at\": ");
+      append_string (out, doc->exported_at);
+      g_string_append (out, ",\n");
+    }
+  if (doc->patient_name)
+    {
+      g_string_append (out, "  \"patient\": {\"name\": ");
+      append_string (out, doc->patient_name);
+      g_string_append (out, "},\n");
+    }
+  if (doc->range_from != LUMBAR_DAY_INVALID && doc->range_to != LUMBAR_DAY_INVALID)
+    {
+      g_autofree char *from = lumbar_day_to_string (doc->range_from);
+      g_autofree char *to = lumbar_day_to_string (doc->range_to);
+
+      g_string_append_printf (out, "  \"range\": {\"from\": \"%s\", \"to\": \"%s\"},\n", from, to);
+    }
+
+  g_string_append (out, "  \"entries\": [");
+  for (guint i = 0; i < doc->entries->len; i++)
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      append_entry (out, g_ptr_array_index (doc->entries, i));
+    }
+  g_string_append (out, doc->entries->len ? "\n  ]\n}\n" : "]\n}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * lumbar_entries_to_bytes:
+ * @entries: (element-type LumbarEntry): the journal's entries
+ *
+ * Returns: (transfer full): a journal document holding @entries
+ */
+GBytes *
+lumbar_entries_to_bytes (GPtrArray *entries)
+{
+  LumbarDocument doc = {
+    .version = LUMBAR_FORMAT_VERSION,
+    .entries = entries,
+    .range_from = LUMBAR_DAY_INVALID,
+    .range_to = LUMBAR_DAY_INVALID,
+  };
+
+  return lumbar_document_to_bytes (&doc);
+}

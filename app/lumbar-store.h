@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lumbar-journal.h"
+
+G_BEGIN_DECLS
+
+#define LUMBAR_TYPE_STORE (lumbar_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (LumbarStore, lumbar_store, LUMBAR, STORE, GObject)
+
+char          *lumbar_store_dup_default_directory (void);
+LumbarStore   *lumbar_store_new                (const char          *directory);
+const char    *lumbar_store_get_directory      (LumbarStore         *self);
+char          *lumbar_store_dup_journal_path   (LumbarStore         *self);
+LumbarJournal *lumbar_store_get_journal        (LumbarStore         *self);
+
+gboolean       lumbar_store_load               (LumbarStore         *self,
+                                                GError             **error);
+void           lumbar_store_load_async         (LumbarStore         *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       lumbar_store_load_finish        (LumbarStore         *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+gboolean       lumbar_store_get_loaded         (LumbarStore         *self);
+gboolean       lumbar_store_get_read_only      (LumbarStore         *self);
+gboolean       lumbar_store_get_has_unsaved    (LumbarStore         *self);
+const char    *lumbar_store_get_save_error     (LumbarStore         *self);
+const char    *lumbar_store_get_broken_path    (LumbarStore         *self);
+const char    *lumbar_store_get_restored_from  (LumbarStore         *self);
+const char    *lumbar_store_get_read_only_reason (LumbarStore       *self);
+
+gboolean       lumbar_store_flush              (LumbarStore         *self,
+                                                GError             **error);
+void           lumbar_store_set_save_delay     (LumbarStore         *self,
+                                                guint                milliseconds);
+
+gboolean       lumbar_store_get_timer          (LumbarStore         *self,
+                                                LumbarKind           kind,
+                                                GDateTime          **start);
+gboolean       lumbar_store_start_timer        (LumbarStore         *self,
+                                                LumbarKind           kind,
+                                                GDateTime           *start,
+                                                GError             **error);
+LumbarEntry   *lumbar_store_stop_timer         (LumbarStore         *self,
+                                                LumbarKind           kind,
+                                                GDateTime           *now,
+                                                GError             **error);
+
+G_END_DECLS

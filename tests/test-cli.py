@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Command-line tests: `lumbar --version` and `lumbar --check`, with no display."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+LUMBAR = os.path.abspath(sys.argv.pop(1))
+FIXTURES = os.path.join(os.environ["LUMBAR_TEST_SRCDIR"], "fixtures")
+
+
+def run(*args, env=None):
+    e = dict(os.environ)
+    e.pop("DISPLAY", None)
+    e.pop("WAYLAND_DISPLAY", None)
+    e["LANGUAGE"] = "en"
+    if env:
+        e.update(env)
+    p = subprocess.run([LUMBAR, *args], capture_output=True, text=True, env=e, cwd=FIXTURES, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+class Cli(unittest.TestCase):
+    def test_version(self):
+        rc, out, err = run("--version")
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r"^lumbar \d+\.\d+\.\d+\n$")
+
+    def test_check_valid(self):
+        rc, out, err = run("--check", "valid.json")
+        self.assertEqual((rc, out, err), (0, "valid.json: valid, 5 entries\n", ""))
+
+    def test_check_bad_entries_lists_each(self):
+        rc, out, err = run("--check", "bad-entries.json")
+        self.assertEqual(rc, 1)
+        self.assertEqual(err.splitlines(), [
+            "bad-entries.json: entry 2: “local” is 12, outside 0 to 10",
+            "bad-entries.json: entry 3: unknown kind “nap”",
+            "bad-entries.json: entry 4: duplicate id “a1”",
+            "bad-entries.json: entry 5: “minutes” is missing",
+        ])
+
+    def test_check_malformed_has_line_and_column(self):
+        rc, out, err = run("--check", "malformed.json")
+        self.assertEqual((rc, err), (1, "malformed.json:5:16: expected “,” or “}”\n"))
+
+    def test_check_invalid_utf8(self):
+        rc, out, err = run("--check", "bad-utf8.json")
+        self.assertEqual((rc, err), (1, "bad-utf8.json:1:143: invalid UTF-8\n"))
+
+    def test_check_not_lumbar_and_newer(self):
+        rc, out, err = run("--check", "not-lumbar.json", "newer.json", "valid.json")
+        self.assertEqual(rc, 1)
+        self.assertEqual(err.splitlines(), [
+            "not-lumbar.json: not a Lumbar diary (its “format” is not “lumbar-journal”)",
+            "newer.json: written by a newer version of Lumbar (format version 7; this version reads up to 1)",
+        ])
+        self.assertEqual(out, "valid.json: valid, 5 entries\n")
+
+    def test_check_missing_file(self):
+        rc, out, err = run("--check", "no-such-file.json")
+        self.assertEqual(rc, 1)
+        self.assertTrue(err.startswith("no-such-file.json: "), err)
+
+    def test_check_leaves_files_untouched(self):
+        with open(os.path.join(FIXTURES, "bad-entries.json"), "rb") as f:
+            before = f.read()
+        run("--check", "bad-entries.json")
+        with open(os.path.join(FIXTURES, "bad-entries.json"), "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_check_usage(self):
+        rc, out, err = run("--check")
+        self.assertEqual(rc, 2)
+        rc, out, err = run("--check", "--no-such-option")
+        self.assertEqual(rc, 2)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lumbar-document.h"
+#include "lumbar-error.h"
+
+#define HEAD "{\"format\": \"lumbar-journal\", \"version\": 1, \"entries\": ["
+
+static LumbarDocument *
+parse (const char  *text,
+       GError     **error)
+{
+  return lumbar_document_parse (text, strlen (text), LUMBAR_PARSE_DEFAULT, error);
+}
+
+static GPtrArray *
+make_every_kind (void)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+  LumbarEntry *e;
+
+  e = lumbar_entry_new (LUMBAR_KIND_PAIN);
+  lumbar_entry_set_time (e, 1795419000, 3600);
+  lumbar_entry_set_local (e, 6);
+  lumbar_entry_set_radiating (e, 2);
+  lumbar_entry_set_flags (e, LUMBAR_FLAG_LEG_NUMBNESS | LUMBAR_FLAG_FEVER);
+  lumbar_entry_set_note (e, "woke up stiff, \"very\" \\ stiff\n\ttab é ✓ 𝄞 \x01");
+  g_ptr_array_add (entries, e);
+
+  e = lumbar_entry_new (LUMBAR_KIND_PAIN);
+  lumbar_entry_set_time (e, 1795429000, -5 * 3600 - 30 * 60);
+  lumbar_entry_set_local (e, 0);
+  g_ptr_array_add (entries, e);
+
+  e = lumbar_entry_new (LUMBAR_KIND_SPASM);
+  lumbar_entry_set_time (e, 1795439000, 0);
+  lumbar_entry_set_intensity (e, 10);
+  lumbar_entry_set_trigger (e, "lifting");
+  g_ptr_array_add (entries, e);
+
+  e = lumbar_entry_new (LUMBAR_KIND_REST);
+  lumbar_entry_set_time (e, 1795449000, 14 * 3600);
+  lumbar_entry_set_minutes (e, 1440);
+  g_ptr_array_add (entries, e);
+
+  e = lumbar_entry_new (LUMBAR_KIND_INCLINE);
+  lumbar_entry_set_time (e, 1795459000, 3600);
+  lumbar_entry_set_minutes (e, 45);
+  lumbar_entry_set_support (e, LUMBAR_SUPPORT_RECLINER);
+  lumbar_entry_set_legs_supported (e, TRUE);
+  lumbar_entry_set_knees_bent (e, FALSE);
+  g_ptr_array_add (entries, e);
+
+  e = lumbar_entry_new (LUMBAR_KIND_THERAPY);
+  lumbar_entry_set_time (e, 1795469000, 3600);
+  lumbar_entry_set_therapy (e, LUMBAR_THERAPY_EXERCISE);
+  lumbar_entry_set_note (e, "");
+  g_ptr_array_add (entries, e);
+
+  return entries;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GPtrArray) entries = make_every_kind ();
+  g_autoptr(GBytes) bytes = lumbar_entries_to_bytes (entries);
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(LumbarDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  doc = lumbar_document_parse (data, len, LUMBAR_PARSE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->problems->len, ==, 0);
+  g_assert_cmpuint (doc->entries->len, ==, entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_true (lumbar_entry_equal (g_ptr_array_index (entries, i), g_ptr_array_index (doc->entries, i)));
+
+  /* Writing what was read gives the same bytes. */
+  again = lumbar_entries_to_bytes (doc->entries);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* Times keep the offset they were recorded in. */
+  g_assert_nonnull (strstr (data, "\"at\": \"2026-11-23T08:30:00+01:00\""));
+  g_assert_nonnull (strstr (data, "-05:30\""));
+  g_assert_null (strstr (data, "\"radiating\": -1"));
+}
+
+static void
+test_export_fields (void)
+{
+  g_autoptr(LumbarDocument) doc = lumbar_document_new ();
+  g_autoptr(LumbarDocument) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  g_ptr_array_extend_and_steal (doc->entries, make_every_kind ());
+  doc->exported_at = g_strdup ("2026-11-27T10:00:00+01:00");
+  doc->patient_name = g_strdup ("Anna \"Nő\" Müller");
+  lumbar_day_parse ("2026-11-01", &doc->range_from);
+  lumbar_day_parse ("2026-11-30", &doc->range_to);
+
+  bytes = lumbar_document_to_bytes (doc);
+  data = g_bytes_get_data (bytes, &len);
+  back = lumbar_document_parse (data, len, LUMBAR_PARSE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->patient_name, ==, doc->patient_name);
+  g_assert_cmpstr (back->exported_at, ==, doc->exported_at);
+  g_assert_cmpint (back->range_from, ==, doc->range_from);
+  g_assert_cmpint (back->range_to, ==, doc->range_to);
+  g_assert_cmpuint (back->entries->len, ==, 6);
+}
+
+typedef struct {
+  const char *text;
+  int         code;
+  const char *message;
+} BadDocument;
+
+static void
+test_bad_documents (void)
+{
+  static const BadDocument cases[] = {
+    { "", LUMBAR_ERROR_PARSE, "1:1: the file is empty" },
+    { "{\"format\": \"lumbar-journal\",\n  \"version\": 1,\n  \"entries\": [,]}", LUMBAR_ERROR_PARSE, "3:15: unexpected character “,”" },
+    { "{\"a\": 1,}", LUMBAR_ERROR_PARSE, "1:9: trailing comma" },
+    { "{\"a\": 01}", LUMBAR_ERROR_PARSE, "1:7: invalid number" },
+    { "{\"a\": \"x\ny\"}", LUMBAR_ERROR_PARSE, "1:9: line break inside a string (write it as \\n)" },
+    { "{\"a\": \"\\ud800\"}", LUMBAR_ERROR_PARSE, "1:8: unpaired surrogate in a \\u escape" },
+    { "{\"a\": \"caf\xC3\"}", LUMBAR_ERROR_PARSE, "1:11: invalid UTF-8" },
+    { "{\"a\": \"é\xFF\"}", LUMBAR_ERROR_PARSE, "1:9: invalid UTF-8" },
+    { "{\"a\": tru}", LUMBAR_ERROR_PARSE, "1:7: unexpected character “t”" },
+    { "{\"a\": 1} x", LUMBAR_ERROR_PARSE, "1:10: unexpected text after the end of the document" },
+    { "{\"a\": 1", LUMBAR_ERROR_PARSE, "1:8: unexpected end of file" },
+    { "// comment\n{}", LUMBAR_ERROR_PARSE, "1:1: unexpected character “/”" },
+    { "[1, 2]", LUMBAR_ERROR_NOT_LUMBAR, "not a Lumbar diary (the document is not a JSON object)" },
+    { "{\"format\": \"other\", \"version\": 1, \"entries\": []}", LUMBAR_ERROR_NOT_LUMBAR,
+      "not a Lumbar diary (its “format” is not “lumbar-journal”)" },
+    { "{\"format\": \"lumbar-journal\", \"version\": 1.5, \"entries\": []}", LUMBAR_ERROR_NOT_LUMBAR,
+      "not a Lumbar diary (its “version” is missing or not a number)" },
+    { "{\"format\": \"lumbar-journal\", \"version\": 1}", LUMBAR_ERROR_NOT_LUMBAR,
+      "not a Lumbar diary (its “entries” list is missing)" },
+    { "{\"format\": \"lumbar-journal\", \"version\": 2, \"entries\": []}", LUMBAR_ERROR_NEWER_VERSION,
+      "written by a newer version of Lumbar (format version 2; this version reads up to 1)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LumbarDocument) doc = parse (cases[i].text, &error);
+
+      g_autofree char *escaped = g_strescape (cases[i].text, NULL);
+
+      g_test_message ("case %u: %s", i, escaped);
+      g_assert_null (doc);
+      g_assert_error (error, LUMBAR_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_newer_version_read_only (void)
+{
+  const char *text = "{\"format\": \"lumbar-journal\", \"version\": 3, \"future\": true, \"entries\": ["
+                     "{\"id\": \"a\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00+01:00\", \"local\": 4}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumbarDocument) doc = NULL;
+
+  doc = lumbar_document_parse (text, strlen (text), LUMBAR_PARSE_ALLOW_NEWER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (doc->version, ==, 3);
+  g_assert_cmpuint (doc->entries->len, ==, 1);
+}
+
+typedef struct {
+  const char *entry;
+  const char *message;
+} BadEntry;
+
+static void
+test_bad_entries (void)
+{
+  static const BadEntry cases[] = {
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00+01:00\", \"local\": 11}", "“local” is 11, outside 0 to 10" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00+01:00\", \"local\": -1}", "“local” is -1, outside 0 to 10" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00+01:00\", \"local\": 5.5}", "“local” must be a whole number from 0 to 10" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00+01:00\"}", "“local” is missing" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00+01:00\", \"local\": 3, \"radiating\": 12}", "“radiating” is 12, outside 0 to 10" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00\", \"local\": 3}",
+      "“at” is “2026-11-23T08:30:00”, not a date and time with its UTC offset such as 2026-11-23T08:30:00+01:00" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"local\": 3}", "“at” is missing" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-11-23T08:30:00Z\", \"local\": 3, \"flags\": [\"dizzy\"]}", "“flags” holds an unknown symptom “dizzy”" },
+    { "{\"id\": \"x\", \"kind\": \"yoga\", \"at\": \"2026-11-23T08:30:00Z\"}", "unknown kind “yoga”" },
+    { "{\"id\": \"x\", \"at\": \"2026-11-23T08:30:00Z\"}", "“kind” is missing" },
+    { "{\"kind\": \"therapy\", \"at\": \"2026-11-23T08:30:00Z\", \"therapy\": \"manual\"}", "“id” is missing" },
+    { "{\"id\": \"x\", \"kind\": \"therapy\", \"at\": \"2026-11-23T08:30:00Z\", \"therapy\": \"massage\"}", "“therapy” must be one of: manual, exercise, other" },
+    { "{\"id\": \"x\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 0}", "“minutes” is 0, outside 1 to 1440" },
+    { "{\"id\": \"x\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 1441}", "“minutes” is 1441, outside 1 to 1440" },
+    { "{\"id\": \"x\", \"kind\": \"incline\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 30, \"support\": \"sofa\"}", "“support” must be one of: pillows, recliner, other" },
+    { "{\"id\": \"x\", \"kind\": \"incline\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 30, \"knees_bent\": 1}", "“knees_bent” must be true or false" },
+    { "{\"id\": \"x\", \"kind\": \"spasm\", \"at\": \"2026-11-23T08:30:00Z\", \"intensity\": 3, \"trigger\": 7}", "“trigger” must be text" },
+    { "[]", "an entry must be an object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (HEAD "{\"id\": \"ok\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 5}, %s]}",
+                                               cases[i].entry);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LumbarDocument) doc = parse (text, &error);
+      LumbarProblem *problem;
+
+      g_test_message ("case %u: %s", i, cases[i].entry);
+      g_assert_no_error (error);
+      g_assert_cmpuint (doc->entries->len, ==, 1);
+      g_assert_cmpuint (doc->problems->len, ==, 1);
+      problem = g_ptr_array_index (doc->problems, 0);
+      g_assert_cmpuint (problem->entry, ==, 2);
+      g_assert_cmpstr (problem->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_long_texts (void)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *ok = NULL;
+  g_autofree char *too_long = NULL;
+  g_autoptr(LumbarDocument) doc = NULL;
+  g_autoptr(LumbarDocument) doc2 = NULL;
+
+  for (int i = 0; i < LUMBAR_NOTE_MAX_CHARS; i++)
+    g_string_append (note, "ä");
+  ok = g_strdup_printf (HEAD "{\"id\": \"a\", \"kind\": \"therapy\", \"at\": \"2026-11-23T08:30:00Z\", \"therapy\": \"manual\", \"note\": \"%s\"}]}", note->str);
+  doc = parse (ok, NULL);
+  g_assert_cmpuint (doc->entries->len, ==, 1);
+
+  g_string_append (note, "x");
+  too_long = g_strdup_printf (HEAD "{\"id\": \"a\", \"kind\": \"therapy\", \"at\": \"2026-11-23T08:30:00Z\", \"therapy\": \"manual\", \"note\": \"%s\"}]}", note->str);
+  doc2 = parse (too_long, NULL);
+  g_assert_cmpuint (doc2->entries->len, ==, 0);
+  g_assert_cmpstr (((LumbarProblem *) g_ptr_array_index (doc2->problems, 0))->message, ==,
+                   "“note” is longer than 4000 characters");
+}
+
+static void
+test_duplicate_id (void)
+{
+  const char *text = HEAD
+    "{\"id\": \"same\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 5},"
+    "{\"id\": \"same\", \"kind\": \"rest\", \"start\": \"2026-11-24T08:30:00Z\", \"minutes\": 6}]}";
+  g_autoptr(LumbarDocument) doc = parse (text, NULL);
+  g_autofree char *line = NULL;
+
+  g_assert_cmpuint (doc->entries->len, ==, 1);
+  g_assert_cmpuint (doc->problems->len, ==, 1);
+  line = lumbar_problem_to_string (g_ptr_array_index (doc->problems, 0), "a.json");
+  g_assert_cmpstr (line, ==, "a.json: entry 2: duplicate id “same”");
+}
+
+static void
+test_too_deep (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumbarDocument) doc = NULL;
+
+  /* 64 levels are fine syntactically; 65 are refused before json-glib. */
+  for (int i = 0; i < 64; i++)
+    g_string_append_c (text, '[');
+  for (int i = 0; i < 64; i++)
+    g_string_append_c (text, ']');
+  g_assert_true (lumbar_json_check_syntax (text->str, text->len, NULL, NULL));
+
+  g_string_truncate (text, 0);
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  doc = parse (text->str, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "1:65: nesting is deeper than 64 levels");
+}
+
+static void
+test_too_many_entries (void)
+{
+  g_autoptr(GString) text = g_string_new (HEAD);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumbarDocument) doc = NULL;
+
+  for (int i = 0; i <= LUMBAR_MAX_ENTRIES; i++)
+    g_string_append (text, i ? ",{}" : "{}");
+  g_string_append (text, "]}");
+  doc = parse (text->str, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_suffix (error->message, "more than 500000 entries"));
+}
+
+static void
+test_too_large_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lumbar-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumbarDocument) doc = NULL;
+  FILE *f = fopen (path, "w");
+
+  /* A sparse file: refused by its size before a byte is read. */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, LUMBAR_MAX_FILE_SIZE, SEEK_SET), ==, 0);
+  fputc ('x', f);
+  fclose (f);
+
+  doc = lumbar_document_load_file (file, LUMBAR_PARSE_DEFAULT, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "the file is larger than 64 MiB");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lumbar/document/round-trip", test_round_trip);
+  g_test_add_func ("/lumbar/document/export-fields", test_export_fields);
+  g_test_add_func ("/lumbar/document/bad-documents", test_bad_documents);
+  g_test_add_func ("/lumbar/document/newer-version-read-only", test_newer_version_read_only);
+  g_test_add_func ("/lumbar/document/bad-entries", test_bad_entries);
+  g_test_add_func ("/lumbar/document/long-texts", test_long_texts);
+  g_test_add_func ("/lumbar/document/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/lumbar/document/too-deep", test_too_deep);
+  g_test_add_func ("/lumbar/document/too-many-entries", test_too_many_entries);
+  g_test_add_func ("/lumbar/document/too-large-file", test_too_large_file);
+
+  return g_test_run ();
+}
