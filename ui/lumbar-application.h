@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LUMBAR_TYPE_APPLICATION (lumbar_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (LumbarApplication, lumbar_application, LUMBAR, APPLICATION, AdwApplication)
+
+LumbarApplication *lumbar_application_new (void);
+
+G_END_DECLS
