@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "lumbar-document.h"
@@ -512,30 +511,296 @@ add_problem (LumbarDocument *doc,
   g_ptr_array_add (doc->problems, problem);
 }
 
-static gboolean
-node_is_integer (JsonNode *node)
+/* ---------------------------------------------------------------------------
+ * A small reader for documents that passed the syntax check. It builds a
+ * tiny tree one entry at a time instead of the whole document at once:
+ * json-glib's tree for years of entries costs more time and memory than
+ * everything else the app does with them.
+ * ------------------------------------------------------------------------- */
+
+typedef enum {
+  LV_NULL,
+  LV_BOOLEAN,
+  LV_INTEGER,
+  LV_DOUBLE,
+  LV_STRING,
+  LV_ARRAY,
+  LV_OBJECT,
+} LValueType;
+
+typedef struct _LValue LValue;
+typedef LValue LObject;
+
+struct _LValue
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_INT64;
+  LValueType  type;
+  gboolean    boolean;
+  gint64      integer;
+  char       *string;
+  GPtrArray  *items;    /* LV_ARRAY: the elements; LV_OBJECT: the member values */
+  GPtrArray  *names;    /* LV_OBJECT: the member names */
+};
+
+typedef struct {
+  const char *p;
+  const char *end;
+} Reader;
+
+static void
+lvalue_free (LValue *value)
+{
+  if (value == NULL)
+    return;
+  g_free (value->string);
+  if (value->items)
+    g_ptr_array_unref (value->items);
+  if (value->names)
+    g_ptr_array_unref (value->names);
+  g_free (value);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LValue, lvalue_free)
+
+/* The last member of that name, as json-glib keeps it. */
+static LValue *
+lobject_get (LObject    *object,
+             const char *name)
+{
+  for (guint i = object->names->len; i > 0; i--)
+    if (g_str_equal (g_ptr_array_index (object->names, i - 1), name))
+      return g_ptr_array_index (object->items, i - 1);
+  return NULL;
+}
+
+static void
+reader_skip_space (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
+}
+
+static void
+append_unichar (GString  *out,
+                gunichar  c)
+{
+  char buf[6];
+
+  g_string_append_len (out, buf, g_unichar_to_utf8 (c, buf));
+}
+
+static guint
+read_hex4 (const char *p)
+{
+  guint value = 0;
+
+  for (int i = 0; i < 4; i++)
+    value = (value << 4) | (guint) hex_value (p[i]);
+  return value;
+}
+
+static char *
+reader_string (Reader *r)
+{
+  const char *start = ++r->p;
+  GString *out;
+
+  /* Most strings have no escapes: copy them in one go. */
+  while (*r->p != '"' && *r->p != '\\')
+    r->p++;
+  if (*r->p == '"')
+    return g_strndup (start, r->p++ - start);
+
+  out = g_string_new_len (start, r->p - start);
+  while (*r->p != '"')
+    {
+      if (*r->p != '\\')
+        {
+          const char *run = r->p;
+
+          while (*r->p != '"' && *r->p != '\\')
+            r->p++;
+          g_string_append_len (out, run, r->p - run);
+          continue;
+        }
+
+      r->p++;
+      switch (*r->p++)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            guint u = read_hex4 (r->p);
+
+            r->p += 4;
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                guint low = read_hex4 (r->p + 2);
+
+                r->p += 6;
+                u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              }
+            append_unichar (out, u);
+          }
+          break;
+        default: /* '"', '\\' and '/' stand for themselves */
+          g_string_append_c (out, r->p[-1]);
+          break;
+        }
+    }
+  r->p++;
+  return g_string_free (out, FALSE);
+}
+
+/* Skips a value without building anything. */
+static void
+reader_skip_value (Reader *r)
+{
+  int depth = 0;
+
+  reader_skip_space (r);
+  do
+    {
+      switch (*r->p)
+        {
+        case '"':
+          r->p++;
+          while (*r->p != '"')
+            r->p += *r->p == '\\' ? 2 : 1;
+          r->p++;
+          break;
+        case '{': case '[':
+          depth++;
+          r->p++;
+          break;
+        case '}': case ']':
+          depth--;
+          r->p++;
+          break;
+        default:
+          r->p++;
+          /* A scalar at the top ends at the next delimiter. */
+          if (depth == 0)
+            while (r->p < r->end && !strchr (",]} \t\r\n", *r->p))
+              r->p++;
+          break;
+        }
+      if (depth > 0)
+        reader_skip_space (r);
+    }
+  while (depth > 0);
+}
+
+static LValue *
+reader_value (Reader *r)
+{
+  LValue *value = g_new0 (LValue, 1);
+
+  reader_skip_space (r);
+  switch (*r->p)
+    {
+    case '{':
+    case '[':
+      {
+        gboolean is_object = *r->p == '{';
+        char close = is_object ? '}' : ']';
+
+        value->type = is_object ? LV_OBJECT : LV_ARRAY;
+        value->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lvalue_free);
+        if (is_object)
+          value->names = g_ptr_array_new_with_free_func (g_free);
+        r->p++;
+        for (;;)
+          {
+            reader_skip_space (r);
+            if (*r->p == close)
+              break;
+            if (*r->p == ',')
+              {
+                r->p++;
+                reader_skip_space (r);
+              }
+            if (is_object)
+              {
+                g_ptr_array_add (value->names, reader_string (r));
+                reader_skip_space (r);
+                r->p++; /* ':' */
+              }
+            g_ptr_array_add (value->items, reader_value (r));
+          }
+        r->p++;
+      }
+      break;
+
+    case '"':
+      value->type = LV_STRING;
+      value->string = reader_string (r);
+      break;
+
+    case 't':
+      value->type = LV_BOOLEAN;
+      value->boolean = TRUE;
+      r->p += 4;
+      break;
+
+    case 'f':
+      value->type = LV_BOOLEAN;
+      r->p += 5;
+      break;
+
+    case 'n':
+      value->type = LV_NULL;
+      r->p += 4;
+      break;
+
+    default:
+      {
+        const char *start = r->p;
+        gboolean integral = TRUE;
+
+        while (r->p < r->end && strchr ("-+0123456789.eE", *r->p))
+          {
+            if (*r->p == '.' || *r->p == 'e' || *r->p == 'E')
+              integral = FALSE;
+            r->p++;
+          }
+        value->type = LV_DOUBLE;
+        if (integral && r->p - start <= 18)
+          {
+            value->integer = g_ascii_strtoll (start, NULL, 10);
+            value->type = LV_INTEGER;
+          }
+      }
+      break;
+    }
+
+  return value;
 }
 
 static gboolean
-node_is_string (JsonNode *node)
+node_is_integer (LValue *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
+  return node != NULL && node->type == LV_INTEGER;
 }
 
 static gboolean
-node_is_boolean (JsonNode *node)
+node_is_string (LValue *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return node != NULL && node->type == LV_STRING;
+}
+
+static gboolean
+node_is_boolean (LValue *node)
+{
+  return node != NULL && node->type == LV_BOOLEAN;
 }
 
 /* Reads an integer member within [min, max]; FALSE with a message otherwise. */
 static gboolean
-read_int (JsonObject  *object,
+read_int (LObject     *object,
           const char  *name,
           int          min,
           int          max,
@@ -543,10 +808,10 @@ read_int (JsonObject  *object,
           int         *out,
           char       **message)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  LValue *node = lobject_get (object, name);
   gint64 value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == LV_NULL))
     {
       if (!required)
         return TRUE;
@@ -560,7 +825,7 @@ read_int (JsonObject  *object,
       return FALSE;
     }
 
-  value = json_node_get_int (node);
+  value = node->integer;
   if (value < min || value > max)
     {
       *message = g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", outside %d to %d"), name, value, min, max);
@@ -572,17 +837,17 @@ read_int (JsonObject  *object,
 }
 
 static gboolean
-read_text (JsonObject  *object,
+read_text (LObject     *object,
            const char  *name,
            glong        max_chars,
            const char **out,
            char       **message)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  LValue *node = lobject_get (object, name);
   const char *text;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == LV_NULL))
     return TRUE;
   if (!node_is_string (node))
     {
@@ -590,7 +855,7 @@ read_text (JsonObject  *object,
       return FALSE;
     }
 
-  text = json_node_get_string (node);
+  text = node->string;
   if (g_utf8_strlen (text, -1) > max_chars)
     {
       *message = g_strdup_printf (_("“%s” is longer than %ld characters"), name, max_chars);
@@ -600,17 +865,80 @@ read_text (JsonObject  *object,
   return TRUE;
 }
 
+static int
+digits (const char *p,
+        int         n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return -1;
+      value = value * 10 + (p[i] - '0');
+    }
+  return value;
+}
+
+/* The form the app writes, "2026-11-23T08:30:00+01:00" (or "Z"), read
+ * without building a GDateTime: loading years of entries spends most of
+ * its time here otherwise. Anything else goes to GLib's full parser. */
 static gboolean
-read_time (JsonObject  *object,
+parse_plain_time (const char  *text,
+                  LumbarEntry *entry)
+{
+  int y, mo, d, h, mi, sec, offset;
+  gsize len = strlen (text);
+  const char *zone = text + 19;
+
+  if (len != 20 && len != 25)
+    return FALSE;
+  if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+    return FALSE;
+
+  y = digits (text, 4);
+  mo = digits (text + 5, 2);
+  d = digits (text + 8, 2);
+  h = digits (text + 11, 2);
+  mi = digits (text + 14, 2);
+  sec = digits (text + 17, 2);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > g_date_get_days_in_month (mo, y) ||
+      h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return FALSE;
+
+  if (len == 20)
+    {
+      if (*zone != 'Z')
+        return FALSE;
+      offset = 0;
+    }
+  else
+    {
+      int oh = digits (zone + 1, 2);
+      int om = digits (zone + 4, 2);
+
+      if ((*zone != '+' && *zone != '-') || zone[3] != ':' || oh < 0 || oh > 18 || om < 0 || om > 59)
+        return FALSE;
+      offset = (oh * 3600 + om * 60) * (*zone == '-' ? -1 : 1);
+    }
+
+  lumbar_entry_set_time (entry,
+                         (gint64) lumbar_day_from_ymd (y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset,
+                         offset);
+  return TRUE;
+}
+
+static gboolean
+read_time (LObject     *object,
            const char  *name,
            LumbarEntry *entry,
            char       **message)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  LValue *node = lobject_get (object, name);
   g_autoptr(GDateTime) date_time = NULL;
   const char *text;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == LV_NULL))
     {
       *message = g_strdup_printf (_("“%s” is missing"), name);
       return FALSE;
@@ -621,7 +949,10 @@ read_time (JsonObject  *object,
       return FALSE;
     }
 
-  text = json_node_get_string (node);
+  text = node->string;
+  if (parse_plain_time (text, entry))
+    return TRUE;
+
   /* No default time zone: a time without its offset is refused, because the
    * offset decides which day the record belongs to. */
   date_time = strchr (text, 'T') ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
@@ -637,18 +968,18 @@ read_time (JsonObject  *object,
 }
 
 static gboolean
-read_enum (JsonObject  *object,
+read_enum (LObject     *object,
            const char  *name,
            gboolean   (*from_string) (const char *, gpointer),
            gpointer     out,
            const char  *allowed,
            char       **message)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  LValue *node = lobject_get (object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == LV_NULL))
     return TRUE;
-  if (!node_is_string (node) || !from_string (json_node_get_string (node), out))
+  if (!node_is_string (node) || !from_string (node->string, out))
     {
       *message = g_strdup_printf (_("“%s” must be one of: %s"), name, allowed);
       return FALSE;
@@ -657,51 +988,51 @@ read_enum (JsonObject  *object,
 }
 
 static gboolean
-read_bool (JsonObject  *object,
+read_bool (LObject     *object,
            const char  *name,
            gboolean    *out,
            char       **message)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  LValue *node = lobject_get (object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == LV_NULL))
     return TRUE;
   if (!node_is_boolean (node))
     {
       *message = g_strdup_printf (_("“%s” must be true or false"), name);
       return FALSE;
     }
-  *out = json_node_get_boolean (node);
+  *out = node->boolean;
   return TRUE;
 }
 
 static gboolean
-read_flags (JsonObject   *object,
+read_flags (LObject      *object,
             LumbarFlags  *out,
             char        **message)
 {
-  JsonNode *node = json_object_get_member (object, "flags");
-  JsonArray *array;
+  LValue *node = lobject_get (object, "flags");
+  LValue *array;
   LumbarFlags flags = 0;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (node->type == LV_NULL))
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!(node->type == LV_ARRAY))
     {
       *message = g_strdup (_("“flags” must be a list"));
       return FALSE;
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = node;
+  for (guint i = 0; i < array->items->len; i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
+      LValue *item = g_ptr_array_index (array->items, i);
       LumbarFlags flag;
 
-      if (!node_is_string (item) || !lumbar_flag_from_string (json_node_get_string (item), &flag))
+      if (!node_is_string (item) || !lumbar_flag_from_string (item->string, &flag))
         {
           *message = g_strdup_printf (_("“flags” holds an unknown symptom “%s”"),
-                                      node_is_string (item) ? json_node_get_string (item) : "?");
+                                      node_is_string (item) ? item->string : "?");
           return FALSE;
         }
       flags |= flag;
@@ -712,50 +1043,50 @@ read_flags (JsonObject   *object,
 }
 
 static LumbarEntry *
-read_entry (JsonNode  *node,
+read_entry (LValue    *node,
             char     **message)
 {
   g_autoptr(LumbarEntry) entry = NULL;
-  JsonObject *object;
-  JsonNode *id_node, *kind_node;
+  LObject *object;
+  LValue *id_node, *kind_node;
   LumbarKind kind;
   const char *text = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!(node->type == LV_OBJECT))
     {
       *message = g_strdup (_("an entry must be an object"));
       return NULL;
     }
-  object = json_node_get_object (node);
+  object = node;
 
-  kind_node = json_object_get_member (object, "kind");
+  kind_node = lobject_get (object, "kind");
   if (kind_node == NULL)
     {
       *message = g_strdup (_("“kind” is missing"));
       return NULL;
     }
-  if (!node_is_string (kind_node) || !lumbar_kind_from_string (json_node_get_string (kind_node), &kind))
+  if (!node_is_string (kind_node) || !lumbar_kind_from_string (kind_node->string, &kind))
     {
       *message = g_strdup_printf (_("unknown kind “%s”"),
-                                  node_is_string (kind_node) ? json_node_get_string (kind_node) : "?");
+                                  node_is_string (kind_node) ? kind_node->string : "?");
       return NULL;
     }
 
   entry = lumbar_entry_new_bare (kind);
 
-  id_node = json_object_get_member (object, "id");
+  id_node = lobject_get (object, "id");
   if (id_node == NULL)
     {
       *message = g_strdup (_("“id” is missing"));
       return NULL;
     }
-  if (!node_is_string (id_node) || json_node_get_string (id_node)[0] == '\0' ||
-      strlen (json_node_get_string (id_node)) > 64)
+  if (!node_is_string (id_node) || id_node->string[0] == '\0' ||
+      strlen (id_node->string) > 64)
     {
       *message = g_strdup (_("“id” must be a short piece of text"));
       return NULL;
     }
-  lumbar_entry_set_id (entry, json_node_get_string (id_node));
+  lumbar_entry_set_id (entry, id_node->string);
 
   if (!read_text (object, "note", LUMBAR_NOTE_MAX_CHARS, &text, message))
     return NULL;
@@ -822,7 +1153,7 @@ read_entry (JsonNode  *node,
     case LUMBAR_KIND_THERAPY:
       {
         LumbarTherapy therapy = LUMBAR_THERAPY_MANUAL;
-        JsonNode *therapy_node = json_object_get_member (object, "therapy");
+        LValue *therapy_node = lobject_get (object, "therapy");
 
         if (therapy_node == NULL)
           {
@@ -846,30 +1177,30 @@ read_entry (JsonNode  *node,
 }
 
 static gboolean
-read_header (JsonObject      *root,
+read_header (LObject         *root,
              LumbarDocument  *doc,
              LumbarParseFlags flags,
              GError         **error)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
-  JsonNode *node;
+  LValue *format = lobject_get (root, "format");
+  LValue *version = lobject_get (root, "version");
+  LValue *node;
 
-  if (!node_is_string (format) || !g_str_equal (json_node_get_string (format), LUMBAR_FORMAT_NAME))
+  if (!node_is_string (format) || !g_str_equal (format->string, LUMBAR_FORMAT_NAME))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
                    _("not a Lumbar diary (its “format” is not “lumbar-journal”)"));
       return FALSE;
     }
 
-  if (!node_is_integer (version) || json_node_get_int (version) < 1)
+  if (!node_is_integer (version) || version->integer < 1)
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
                    _("not a Lumbar diary (its “version” is missing or not a number)"));
       return FALSE;
     }
 
-  doc->version = (int) CLAMP (json_node_get_int (version), 1, G_MAXINT);
+  doc->version = (int) CLAMP (version->integer, 1, G_MAXINT);
   if (doc->version > LUMBAR_FORMAT_VERSION && !(flags & LUMBAR_PARSE_ALLOW_NEWER))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NEWER_VERSION,
@@ -878,38 +1209,38 @@ read_header (JsonObject      *root,
       return FALSE;
     }
 
-  node = json_object_get_member (root, "entries");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  node = lobject_get (root, "entries");
+  if (node == NULL || !(node->type == LV_ARRAY))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
                    _("not a Lumbar diary (its “entries” list is missing)"));
       return FALSE;
     }
 
-  node = json_object_get_member (root, "exported_at");
+  node = lobject_get (root, "exported_at");
   if (node_is_string (node))
-    doc->exported_at = g_strdup (json_node_get_string (node));
+    doc->exported_at = g_strdup (node->string);
 
-  node = json_object_get_member (root, "patient");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  node = lobject_get (root, "patient");
+  if (node != NULL && (node->type == LV_OBJECT))
     {
-      JsonNode *name = json_object_get_member (json_node_get_object (node), "name");
+      LValue *name = lobject_get (node, "name");
 
-      if (node_is_string (name) && *json_node_get_string (name))
-        doc->patient_name = g_strdup (json_node_get_string (name));
+      if (node_is_string (name) && *name->string)
+        doc->patient_name = g_strdup (name->string);
     }
 
-  node = json_object_get_member (root, "range");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  node = lobject_get (root, "range");
+  if (node != NULL && (node->type == LV_OBJECT))
     {
-      JsonObject *range = json_node_get_object (node);
-      JsonNode *from = json_object_get_member (range, "from");
-      JsonNode *to = json_object_get_member (range, "to");
+      LObject *range = node;
+      LValue *from = lobject_get (range, "from");
+      LValue *to = lobject_get (range, "to");
 
       if (node_is_string (from))
-        lumbar_day_parse (json_node_get_string (from), &doc->range_from);
+        lumbar_day_parse (from->string, &doc->range_from);
       if (node_is_string (to))
-        lumbar_day_parse (json_node_get_string (to), &doc->range_to);
+        lumbar_day_parse (to->string, &doc->range_to);
     }
 
   return TRUE;
@@ -935,11 +1266,10 @@ lumbar_document_parse (const char        *data,
                        GError           **error)
 {
   g_autoptr(LumbarDocument) doc = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GError) json_error = NULL;
-  JsonNode *root;
-  JsonArray *entries;
+  g_autoptr(LValue) root = NULL;
+  const char *entries_at = NULL;
+  Reader r;
   guint n_entries = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -953,36 +1283,79 @@ lumbar_document_parse (const char        *data,
       length -= 3;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &json_error))
-    {
-      /* The syntax check accepts only what json-glib reads; keep its word if
-       * the two ever disagree. */
-      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE, "%s", json_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  r.p = data;
+  r.end = data + length;
+  reader_skip_space (&r);
+  if (*r.p != '{')
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
                    _("not a Lumbar diary (the document is not a JSON object)"));
       return NULL;
     }
 
+  /* The root's members, with the entries list only located, not read. */
+  root = g_new0 (LValue, 1);
+  root->type = LV_OBJECT;
+  root->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lvalue_free);
+  root->names = g_ptr_array_new_with_free_func (g_free);
+  r.p++;
+  for (;;)
+    {
+      char *name;
+
+      reader_skip_space (&r);
+      if (*r.p == '}')
+        break;
+      if (*r.p == ',')
+        {
+          r.p++;
+          reader_skip_space (&r);
+        }
+      name = reader_string (&r);
+      reader_skip_space (&r);
+      r.p++; /* ':' */
+      reader_skip_space (&r);
+      g_ptr_array_add (root->names, name);
+      if (g_str_equal (name, "entries") && *r.p == '[')
+        {
+          LValue *placeholder = g_new0 (LValue, 1);
+
+          placeholder->type = LV_ARRAY;
+          placeholder->items = g_ptr_array_new ();
+          g_ptr_array_add (root->items, placeholder);
+          entries_at = r.p;
+          reader_skip_value (&r);
+        }
+      else
+        {
+          if (g_str_equal (name, "entries"))
+            entries_at = NULL;
+          g_ptr_array_add (root->items, reader_value (&r));
+        }
+    }
+
   doc = lumbar_document_new ();
-  if (!read_header (json_node_get_object (root), doc, flags, error))
+  if (!read_header (root, doc, flags, error))
     return NULL;
 
-  entries = json_object_get_array_member (json_node_get_object (root), "entries");
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_ptr_array_set_size (doc->entries, 0);
 
-  for (guint i = 0; i < json_array_get_length (entries); i++)
+  r.p = entries_at + 1;
+  for (guint i = 0;; i++)
     {
       g_autofree char *message = NULL;
-      LumbarEntry *entry = read_entry (json_array_get_element (entries, i), &message);
+      g_autoptr(LValue) value = NULL;
+      LumbarEntry *entry;
 
+      reader_skip_space (&r);
+      if (*r.p == ']')
+        break;
+      if (*r.p == ',')
+        r.p++;
+
+      value = reader_value (&r);
+      entry = read_entry (value, &message);
       if (entry == NULL)
         {
           add_problem (doc, i + 1, "%s", message);

@@ -206,6 +206,10 @@ test_bad_entries (void)
     { "{\"id\": \"x\", \"kind\": \"incline\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 30, \"support\": \"sofa\"}", "“support” must be one of: pillows, recliner, other" },
     { "{\"id\": \"x\", \"kind\": \"incline\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 30, \"knees_bent\": 1}", "“knees_bent” must be true or false" },
     { "{\"id\": \"x\", \"kind\": \"spasm\", \"at\": \"2026-11-23T08:30:00Z\", \"intensity\": 3, \"trigger\": 7}", "“trigger” must be text" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2026-02-30T08:30:00+01:00\", \"local\": 3}",
+      "“at” is “2026-02-30T08:30:00+01:00”, not a date and time with its UTC offset such as 2026-11-23T08:30:00+01:00" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": 20261123, \"local\": 3}",
+      "“at” must be a date and time such as 2026-11-23T08:30:00+01:00" },
     { "[]", "an entry must be an object" },
   };
 
@@ -225,6 +229,23 @@ test_bad_entries (void)
       g_assert_cmpuint (problem->entry, ==, 2);
       g_assert_cmpstr (problem->message, ==, cases[i].message);
     }
+}
+
+static void
+test_other_time_forms (void)
+{
+  /* Fractions of a second and compact offsets go through GLib's parser. */
+  const char *text = HEAD
+    "{\"id\": \"a\", \"kind\": \"pain\", \"at\": \"2026-11-23T23:30:00.750-0500\", \"local\": 3},"
+    "{\"id\": \"b\", \"kind\": \"pain\", \"at\": \"2026-11-23T23:30:00Z\", \"local\": 3}]}";
+  g_autoptr(LumbarDocument) doc = parse (text, NULL);
+  g_autofree char *iso = NULL;
+
+  g_assert_cmpuint (doc->problems->len, ==, 0);
+  g_assert_cmpint (lumbar_entry_get_day (g_ptr_array_index (doc->entries, 0)), ==, lumbar_day_from_ymd (2026, 11, 23));
+  g_assert_cmpint (lumbar_entry_get_utc_offset (g_ptr_array_index (doc->entries, 0)), ==, -5 * 3600);
+  iso = lumbar_entry_dup_iso8601 (g_ptr_array_index (doc->entries, 1));
+  g_assert_cmpstr (iso, ==, "2026-11-23T23:30:00+00:00");
 }
 
 static void
@@ -329,6 +350,53 @@ test_too_large_file (void)
   g_rmdir (dir);
 }
 
+/* Random damage to a valid file: every variant is either refused with a
+ * message or read; none crashes or reads garbage into an entry. */
+static void
+test_mutations (void)
+{
+  g_autoptr(GPtrArray) entries = make_every_kind ();
+  g_autoptr(GBytes) bytes = lumbar_entries_to_bytes (entries);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
+  static const char alphabet[] = "{}[],:\"\\ 0123456789-+.eEtrufalsn\n\xC3\xA9\xFF";
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *copy = g_memdup2 (data, len);
+      gsize n = len;
+      guint edits = g_rand_int_range (rand, 1, 4);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LumbarDocument) doc = NULL;
+
+      for (guint k = 0; k < edits; k++)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32) n);
+
+          switch (g_rand_int_range (rand, 0, 3))
+            {
+            case 0:
+              copy[at] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+              break;
+            case 1:
+              memmove (copy + at, copy + at + 1, n - at - 1);
+              n--;
+              break;
+            default:
+              n = at + 1;
+              break;
+            }
+        }
+
+      doc = lumbar_document_parse (copy, n, LUMBAR_PARSE_DEFAULT, &error);
+      g_assert_true ((doc == NULL) != (error == NULL));
+      if (doc)
+        for (guint i = 0; i < doc->entries->len; i++)
+          g_assert_true (lumbar_entry_validate (g_ptr_array_index (doc->entries, i), NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,11 +408,13 @@ main (int   argc,
   g_test_add_func ("/lumbar/document/bad-documents", test_bad_documents);
   g_test_add_func ("/lumbar/document/newer-version-read-only", test_newer_version_read_only);
   g_test_add_func ("/lumbar/document/bad-entries", test_bad_entries);
+  g_test_add_func ("/lumbar/document/other-time-forms", test_other_time_forms);
   g_test_add_func ("/lumbar/document/long-texts", test_long_texts);
   g_test_add_func ("/lumbar/document/duplicate-id", test_duplicate_id);
   g_test_add_func ("/lumbar/document/too-deep", test_too_deep);
   g_test_add_func ("/lumbar/document/too-many-entries", test_too_many_entries);
   g_test_add_func ("/lumbar/document/too-large-file", test_too_large_file);
+  g_test_add_func ("/lumbar/document/mutations", test_mutations);
 
   return g_test_run ();
 }
