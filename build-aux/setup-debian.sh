@@ -1,0 +1,90 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Install everything needed to build, run and test Lumbar on Debian 12
+# (bookworm) or newer. Non-interactive and idempotent: when every package is
+# already installed and the German locale exists, it returns at once.
+#
+# Usage: bash build-aux/setup-debian.sh   (as root, or as a user with sudo)
+
+set -euo pipefail
+
+packages=(
+  # build
+  gcc
+  libc6-dev
+  pkg-config
+  meson
+  ninja-build
+  libglib2.0-dev
+  libglib2.0-dev-bin
+  libglib2.0-bin
+  libgtk-4-dev
+  libadwaita-1-dev
+  libjson-glib-dev
+  libcairo2-dev
+  libpango1.0-dev
+  gettext
+  # data validation
+  desktop-file-utils
+  appstream
+  # headless UI tests
+  xvfb
+  xauth
+  libgl1-mesa-dri
+  fonts-dejavu-core
+  dbus
+  dbus-daemon
+  at-spi2-core
+  # test helpers: scripts, PDF checks, screenshots, icon rendering
+  python3
+  poppler-utils
+  imagemagick
+  librsvg2-bin
+  # translated tests run in de_DE.UTF-8
+  locales
+)
+
+locale_name="de_DE.UTF-8"
+
+as_root () {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "setup-debian.sh: run as root (or install sudo) to install packages" >&2
+    exit 1
+  fi
+}
+
+have_locale () {
+  locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'
+}
+
+if dpkg -s "${packages[@]}" >/dev/null 2>&1 && have_locale; then
+  exit 0
+fi
+
+if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
+  # A fresh container has no package lists; otherwise refresh them only
+  # when an install from the current ones fails.
+  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+    as_root apt-get update -q
+  fi
+  if ! as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -q "${packages[@]}"; then
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -q "${packages[@]}"
+  fi
+fi
+
+if ! have_locale; then
+  if [ -f /etc/locale.gen ] && grep -q "^# *${locale_name} UTF-8" /etc/locale.gen; then
+    as_root sed -i "s/^# *${locale_name} UTF-8/${locale_name} UTF-8/" /etc/locale.gen
+  elif ! grep -q "^${locale_name} UTF-8" /etc/locale.gen 2>/dev/null; then
+    echo "${locale_name} UTF-8" | as_root tee -a /etc/locale.gen >/dev/null
+  fi
+  as_root locale-gen
+fi
