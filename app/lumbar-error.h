@@ -18,6 +18,7 @@ typedef enum {
   LUMBAR_ERROR_SAVE,           /* a save failed */
   LUMBAR_ERROR_IO,             /* any other file problem */
   LUMBAR_ERROR_USAGE,          /* bad command-line usage */
+  LUMBAR_ERROR_TIMER,          /* a timer runs already, or none runs */
 } LumbarError;
 
 GQuark lumbar_error_quark (void);

@@ -34,10 +34,13 @@ const char    *lumbar_store_get_save_error     (LumbarStore         *self);
 const char    *lumbar_store_get_broken_path    (LumbarStore         *self);
 const char    *lumbar_store_get_restored_from  (LumbarStore         *self);
 const char    *lumbar_store_get_read_only_reason (LumbarStore       *self);
+guint          lumbar_store_get_n_skipped      (LumbarStore         *self);
 
 gboolean       lumbar_store_flush              (LumbarStore         *self,
                                                 GError             **error);
 void           lumbar_store_set_save_delay     (LumbarStore         *self,
+                                                guint                milliseconds);
+void           lumbar_store_set_retry_delay    (LumbarStore         *self,
                                                 guint                milliseconds);
 
 gboolean       lumbar_store_get_timer          (LumbarStore         *self,
@@ -50,6 +53,15 @@ gboolean       lumbar_store_start_timer        (LumbarStore         *self,
 LumbarEntry   *lumbar_store_stop_timer         (LumbarStore         *self,
                                                 LumbarKind           kind,
                                                 GDateTime           *now,
+                                                GError             **error);
+/* Like lumbar_store_stop_timer(), but the entry takes the note (and for
+ * inclined sitting the support, legs_supported and knees_bent) of @details.
+ * Sessions are logged in minutes rounded up, 1 to 1440 (longer ones are
+ * capped at 1440). */
+LumbarEntry   *lumbar_store_stop_timer_full    (LumbarStore         *self,
+                                                LumbarKind           kind,
+                                                GDateTime           *now,
+                                                LumbarEntry         *details,
                                                 GError             **error);
 
 G_END_DECLS
