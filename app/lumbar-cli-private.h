@@ -10,5 +10,14 @@ LumbarDocument *lumbar_cli_load_source   (const char  *file,
                                           GError     **error);
 void            lumbar_cli_print_error   (const char  *file,
                                           GError      *error);
+int             lumbar_cli_run_export    (const char  *format,
+                                          const char  *output,
+                                          const char  *from,
+                                          const char  *to,
+                                          const char  *patient_name,
+                                          char       **files);
+int             lumbar_cli_run_summary   (gboolean     json,
+                                          const char  *today,
+                                          char       **files);
 
 G_END_DECLS

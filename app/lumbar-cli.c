@@ -134,6 +134,14 @@ lumbar_cli_run (int    argc,
 {
   gboolean version = FALSE;
   gboolean check = FALSE;
+  gboolean summary = FALSE;
+  gboolean summary_json = FALSE;
+  g_autofree char *summary_today = NULL;
+  g_autofree char *export_format = NULL;
+  g_autofree char *export_output = NULL;
+  g_autofree char *export_from = NULL;
+  g_autofree char *export_to = NULL;
+  g_autofree char *export_patient = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -141,6 +149,14 @@ lumbar_cli_run (int    argc,
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Check that each FILE is a valid Lumbar diary"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("Show trends, tips and red flags for the diary or FILE"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &summary_json, N_("With --summary, print JSON"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &summary_today, N_("With --summary, summarise as of this day"), N_("YYYY-MM-DD") },
+    { "export", 0, 0, G_OPTION_ARG_STRING, &export_format, N_("Export the diary or FILE as csv, json or pdf"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &export_output, N_("Where to write the export"), N_("PATH") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &export_from, N_("Export from this day on"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &export_to, N_("Export up to and including this day"), N_("YYYY-MM-DD") },
+    { "patient-name", 0, 0, G_OPTION_ARG_STRING, &export_patient, N_("The patient’s name to put in the export"), N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -167,6 +183,12 @@ lumbar_cli_run (int    argc,
 
   if (check)
     return run_check (files);
+
+  if (summary)
+    return lumbar_cli_run_summary (summary_json, summary_today, files);
+
+  if (export_format)
+    return lumbar_cli_run_export (export_format, export_output, export_from, export_to, export_patient, files);
 
   g_printerr ("lumbar: %s\n", _("nothing to do (try --help)"));
   return LUMBAR_EXIT_USAGE;

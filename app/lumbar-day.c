@@ -63,7 +63,7 @@ lumbar_day_parse (const char *text,
       return FALSE;
   if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
     return FALSE;
-  if (m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
     return FALSE;
 
   if (out_day)

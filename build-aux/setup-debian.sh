@@ -45,7 +45,8 @@ packages=(
   locales
 )
 
-locale_name="de_DE.UTF-8"
+# German for translated tests; US English for Letter paper in the PDF tests.
+locale_names=("de_DE.UTF-8" "en_US.UTF-8")
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then
@@ -59,7 +60,9 @@ as_root () {
 }
 
 have_locale () {
-  locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'
+  local available
+  available="$(locale -a 2>/dev/null)"
+  grep -qix 'de_DE\.utf-\?8' <<<"$available" && grep -qix 'en_US\.utf-\?8' <<<"$available"
 }
 
 if dpkg -s "${packages[@]}" >/dev/null 2>&1 && have_locale; then
@@ -81,10 +84,12 @@ if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
 fi
 
 if ! have_locale; then
-  if [ -f /etc/locale.gen ] && grep -q "^# *${locale_name} UTF-8" /etc/locale.gen; then
-    as_root sed -i "s/^# *${locale_name} UTF-8/${locale_name} UTF-8/" /etc/locale.gen
-  elif ! grep -q "^${locale_name} UTF-8" /etc/locale.gen 2>/dev/null; then
-    echo "${locale_name} UTF-8" | as_root tee -a /etc/locale.gen >/dev/null
-  fi
+  for locale_name in "${locale_names[@]}"; do
+    if [ -f /etc/locale.gen ] && grep -q "^# *${locale_name} UTF-8" /etc/locale.gen; then
+      as_root sed -i "s/^# *${locale_name} UTF-8/${locale_name} UTF-8/" /etc/locale.gen
+    elif ! grep -q "^${locale_name} UTF-8" /etc/locale.gen 2>/dev/null; then
+      echo "${locale_name} UTF-8" | as_root tee -a /etc/locale.gen >/dev/null
+    fi
+  done
   as_root locale-gen
 fi

@@ -35,6 +35,7 @@ test_parse (void)
   g_assert_false (lumbar_day_parse ("2023-13-01", &day));
   g_assert_false (lumbar_day_parse ("2023-1-01", &day));
   g_assert_false (lumbar_day_parse ("2023-01-01x", &day));
+  g_assert_false (lumbar_day_parse ("0000-01-01", &day));
   g_assert_false (lumbar_day_parse ("", &day));
   g_assert_false (lumbar_day_parse (NULL, &day));
 }

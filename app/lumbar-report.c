@@ -1,0 +1,1500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "lumbar-chart-painter.h"
+#include "lumbar-daily.h"
+#include "lumbar-report.h"
+#include "lumbar-summary.h"
+
+/* The report a patient hands to a therapist: page 1 sums the period up,
+ * the following pages list it day by day. Pages are drawn on any cairo_t
+ * in points, so the PDF export and a GtkPrintOperation (unit points, full
+ * page) share one layout. Text is laid out in a context of its own with
+ * unhinted metrics: pagination then does not depend on the target. */
+
+#define MARGIN_X        42.0
+#define MARGIN_TOP      42.0
+#define MARGIN_BOTTOM   54.0
+#define FOOTER_OFFSET   30.0  /* footer baseline area above the sheet's bottom edge */
+
+#define FONT_TITLE      "Sans Bold 20"
+#define FONT_HEADING    "Sans Bold 12"
+#define FONT_BODY       "Sans 10"
+#define FONT_BODY_BOLD  "Sans Bold 10"
+#define FONT_LABEL      "Sans 8.5"
+#define FONT_VALUE      "Sans Bold 11"
+#define FONT_TABLE      "Sans 8.5"
+#define FONT_TABLE_HEAD "Sans Bold 8"
+#define FONT_SMALL      "Sans 8"
+#define FONT_TIP_TITLE  "Sans Bold 9.5"
+#define FONT_TIP        "Sans 8.5"
+#define FONT_CHART      "Sans 7"
+
+#define COLOR_TEXT      0x241f31
+#define COLOR_MUTED     0x5e5c64
+#define COLOR_RULE      0xc0bfbc
+#define COLOR_SHADE     0xf2f2f0
+#define COLOR_HEAD      0xe4e4e0
+#define COLOR_ALERT     0xa51d2d
+#define COLOR_ALERT_BG  0xfcebed
+#define COLOR_ACCENT    0x1a5fb4
+
+#define CHART_MIN       110.0
+#define CHART_MAX       230.0
+
+#define CELL_PAD_X      4.0
+#define CELL_PAD_Y      3.0
+#define NOTE_MAX_LINES  3
+
+typedef struct {
+  LumbarFlags flag;
+  guint       n_days;
+  LumbarDay   last_day;
+} FlagCount;
+
+/* Columns of the day-by-day table */
+typedef enum {
+  COL_DATE,
+  COL_LOCAL,
+  COL_RADIATING,
+  COL_SPASMS,
+  COL_REST,
+  COL_INCLINE,
+  COL_THERAPY,
+  COL_NOTES,
+  N_COLUMNS
+} Column;
+
+/* One line of the day-by-day table: a day that has entries. */
+typedef struct {
+  guint   daily;        /* index into self->dailies */
+  guint8  therapies;    /* bit per LumbarTherapy */
+  char   *notes;        /* markup, or NULL */
+} Row;
+
+struct _LumbarReport
+{
+  GObject       parent_instance;
+
+  GPtrArray    *entries;
+  LumbarDay     from;
+  LumbarDay     to;
+  LumbarDay     today;
+  char         *patient_name;
+
+  GArray       *dailies;
+  GArray       *rows;
+
+  /* Summary of the period */
+  guint         days_with_pain;
+  double        mean_local;
+  guint         days_with_radiating;
+  double        mean_radiating;
+  double        mean_first_week;
+  double        mean_last_week;
+  guint         first_week_days;
+  guint         last_week_days;
+  guint         n_spasms;
+  int           strongest_spasm;
+  guint         n_rest;
+  int           rest_minutes;
+  guint         n_incline;
+  int           incline_minutes;
+  guint         n_therapy;
+  guint         n_manual_therapy;
+  GArray       *flag_counts;
+
+  /* Tips and red flags as of the period's last day (or today) */
+  LumbarDay      tips_day;
+  LumbarSummary *summary;
+
+  PangoContext *context;
+
+  /* Pagination for one page size */
+  double        layout_width;
+  double        layout_height;
+  GArray       *row_heights;
+  GArray       *page_first_row;  /* first row of each table page, then rows->len */
+  double        column_x[N_COLUMNS + 1];  /* left edge of each column, then the right edge */
+  double        chart_height;     /* page 1 */
+  int           tip_lines;        /* page 1: 0, or the most lines of each tip text */
+};
+
+G_DEFINE_FINAL_TYPE (LumbarReport, lumbar_report, G_TYPE_OBJECT)
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_pointer (&row->notes, g_free);
+}
+
+static void
+lumbar_report_finalize (GObject *object)
+{
+  LumbarReport *self = (LumbarReport *) object;
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->patient_name, g_free);
+  g_clear_pointer (&self->dailies, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->flag_counts, g_array_unref);
+  g_clear_object (&self->summary);
+  g_clear_pointer (&self->row_heights, g_array_unref);
+  g_clear_pointer (&self->page_first_row, g_array_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (lumbar_report_parent_class)->finalize (object);
+}
+
+static void
+lumbar_report_class_init (LumbarReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lumbar_report_finalize;
+}
+
+static void
+lumbar_report_init (LumbarReport *self)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  pango_context_set_language (self->context, pango_language_get_default ());
+  cairo_font_options_destroy (options);
+
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, row_clear);
+  self->flag_counts = g_array_new (FALSE, TRUE, sizeof (FlagCount));
+}
+
+/* ---------------------------------------------------------------------------
+ * Building the summary
+ * ------------------------------------------------------------------------- */
+
+/* Control characters would show as boxes; a note is one run of text here. */
+static char *
+plain_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        {
+          if (out->len && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+static void
+append_note (GString    *notes,
+             const char *text)
+{
+  g_autofree char *plain = plain_text (text);
+  g_autofree char *escaped = NULL;
+
+  if (*plain == '\0')
+    return;
+  escaped = g_markup_escape_text (plain, -1);
+  if (notes->len)
+    g_string_append (notes, " · ");
+  g_string_append (notes, escaped);
+}
+
+static double
+window_mean (LumbarReport *self,
+             LumbarDay     first,
+             LumbarDay     last,
+             guint        *n_days)
+{
+  double sum = 0;
+
+  *n_days = 0;
+  for (LumbarDay day = MAX (first, self->from); day <= MIN (last, self->to); day++)
+    {
+      const LumbarDaily *d = &g_array_index (self->dailies, LumbarDaily, day - self->from);
+
+      if (d->n_pain)
+        {
+          sum += d->local_mean;
+          (*n_days)++;
+        }
+    }
+  return *n_days ? sum / *n_days : 0;
+}
+
+static void
+build_rows (LumbarReport *self)
+{
+  guint n_days = self->dailies->len;
+  g_autofree guint8 *therapies = g_new0 (guint8, n_days);
+  g_autofree GString **day_notes = g_new0 (GString *, n_days);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (self->entries, i);
+      LumbarDay day = lumbar_entry_get_day (entry);
+      guint index;
+      GString *text;
+
+      if (day < self->from || day > self->to)
+        continue;
+      index = (guint) (day - self->from);
+      if (day_notes[index] == NULL)
+        day_notes[index] = g_string_new (NULL);
+      text = day_notes[index];
+
+      if (lumbar_entry_get_kind (entry) == LUMBAR_KIND_THERAPY)
+        therapies[index] |= 1u << lumbar_entry_get_therapy (entry);
+
+      if (lumbar_entry_get_kind (entry) == LUMBAR_KIND_SPASM && *lumbar_entry_get_trigger (entry))
+        {
+          g_autofree char *trigger = plain_text (lumbar_entry_get_trigger (entry));
+          /* Translators: in the report's notes column; %s is what set off a spasm */
+          g_autofree char *line = g_strdup_printf (_("Spasm trigger: %s"), trigger);
+
+          append_note (text, line);
+        }
+      append_note (text, lumbar_entry_get_note (entry));
+    }
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      const LumbarDaily *d = &g_array_index (self->dailies, LumbarDaily, i);
+      Row row = { .daily = i, .therapies = therapies[i] };
+      GString *markup;
+
+      if (!lumbar_daily_has_data (d))
+        {
+          if (day_notes[i])
+            g_string_free (day_notes[i], TRUE);
+          continue;
+        }
+
+      markup = g_string_new (NULL);
+      if (d->flags)
+        {
+          g_autoptr(GString) labels = g_string_new (NULL);
+
+          for (guint bit = 0; bit < LUMBAR_N_FLAGS; bit++)
+            if (d->flags & (1u << bit))
+              {
+                if (labels->len)
+                  g_string_append (labels, "; ");
+                g_string_append (labels, lumbar_flag_get_label (1u << bit));
+              }
+          {
+            g_autofree char *escaped = g_markup_escape_text (labels->str, -1);
+
+            g_string_append_printf (markup, "<span foreground=\"#%06x\" weight=\"bold\">%s</span>",
+                                    COLOR_ALERT, escaped);
+          }
+        }
+      if (day_notes[i] && day_notes[i]->len)
+        {
+          if (markup->len)
+            g_string_append (markup, " · ");
+          g_string_append (markup, day_notes[i]->str);
+        }
+      if (day_notes[i])
+        g_string_free (day_notes[i], TRUE);
+
+      if (markup->len)
+        row.notes = g_string_free (markup, FALSE);
+      else
+        g_string_free (markup, TRUE);
+      g_array_append_val (self->rows, row);
+    }
+}
+
+static void
+build_summary (LumbarReport *self)
+{
+  double local_sum = 0, radiating_sum = 0;
+  FlagCount counts[LUMBAR_N_FLAGS] = { { 0 } };
+
+  self->strongest_spasm = -1;
+  for (guint i = 0; i < self->dailies->len; i++)
+    {
+      const LumbarDaily *d = &g_array_index (self->dailies, LumbarDaily, i);
+
+      if (d->n_pain)
+        {
+          local_sum += d->local_mean;
+          self->days_with_pain++;
+        }
+      if (d->n_radiating)
+        {
+          radiating_sum += d->radiating_mean;
+          self->days_with_radiating++;
+        }
+      self->n_spasms += d->n_spasms;
+      self->strongest_spasm = MAX (self->strongest_spasm, d->spasm_max);
+      self->n_rest += d->n_rest;
+      self->rest_minutes += d->rest_minutes;
+      self->n_incline += d->n_incline;
+      self->incline_minutes += d->incline_minutes;
+      self->n_therapy += d->n_therapy;
+      self->n_manual_therapy += d->n_manual_therapy;
+
+      for (guint bit = 0; bit < LUMBAR_N_FLAGS; bit++)
+        if (d->flags & (1u << bit))
+          {
+            counts[bit].flag = 1u << bit;
+            counts[bit].n_days++;
+            counts[bit].last_day = d->day;
+          }
+    }
+
+  if (self->days_with_pain)
+    self->mean_local = local_sum / self->days_with_pain;
+  if (self->days_with_radiating)
+    self->mean_radiating = radiating_sum / self->days_with_radiating;
+
+  /* Two weeks that do not overlap, or no comparison at all. */
+  if (self->to - self->from + 1 >= 14)
+    {
+      self->mean_first_week = window_mean (self, self->from, self->from + 6, &self->first_week_days);
+      self->mean_last_week = window_mean (self, self->to - 6, self->to, &self->last_week_days);
+    }
+
+  for (guint bit = 0; bit < LUMBAR_N_FLAGS; bit++)
+    if (counts[bit].n_days)
+      g_array_append_val (self->flag_counts, counts[bit]);
+}
+
+/**
+ * lumbar_report_new:
+ * @entries: (element-type LumbarEntry): the entries to report on; those
+ *   outside @from … @to are ignored
+ * @from: first day of the period
+ * @to: last day of the period, inclusive
+ * @patient_name: (nullable): whose diary it is
+ * @today: the day the report is made
+ *
+ * Returns: (transfer full): a report
+ */
+LumbarReport *
+lumbar_report_new (GPtrArray  *entries,
+                   LumbarDay   from,
+                   LumbarDay   to,
+                   const char *patient_name,
+                   LumbarDay   today)
+{
+  LumbarReport *self;
+
+  g_return_val_if_fail (entries != NULL, NULL);
+  g_return_val_if_fail (from != LUMBAR_DAY_INVALID && to != LUMBAR_DAY_INVALID && from <= to, NULL);
+
+  self = g_object_new (LUMBAR_TYPE_REPORT, NULL);
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (entries, i);
+
+      if (lumbar_entry_get_day (entry) >= from && lumbar_entry_get_day (entry) <= to)
+        g_ptr_array_add (self->entries, g_object_ref (entry));
+    }
+  self->from = from;
+  self->to = to;
+  self->today = today;
+  if (patient_name)
+    {
+      g_autofree char *name = plain_text (patient_name);
+
+      if (*name)
+        self->patient_name = g_steal_pointer (&name);
+    }
+
+  self->dailies = lumbar_daily_collect_entries (self->entries, from, to);
+  build_summary (self);
+  build_rows (self);
+
+  /* Tips look at the last days before "today"; for a period that ended
+   * earlier they are what the app showed on its last day. Only the
+   * reported entries count. */
+  self->tips_day = MIN (today, to);
+  self->summary = lumbar_summary_new_for_entries (self->entries, self->tips_day);
+
+  return self;
+}
+
+LumbarDay
+lumbar_report_get_from (LumbarReport *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REPORT (self), LUMBAR_DAY_INVALID);
+  return self->from;
+}
+
+LumbarDay
+lumbar_report_get_to (LumbarReport *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REPORT (self), LUMBAR_DAY_INVALID);
+  return self->to;
+}
+
+const char *
+lumbar_report_get_patient_name (LumbarReport *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REPORT (self), NULL);
+  return self->patient_name;
+}
+
+LumbarDay
+lumbar_report_get_today (LumbarReport *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REPORT (self), LUMBAR_DAY_INVALID);
+  return self->today;
+}
+
+/* ---------------------------------------------------------------------------
+ * Text helpers. Every block is placed by one function that measures when
+ * given no cairo_t and draws when given one, so both passes agree.
+ * ------------------------------------------------------------------------- */
+
+static char *
+format_day (LumbarDay   day,
+            const char *format)
+{
+  g_autoptr(GDateTime) date_time = lumbar_day_to_date_time (day);
+
+  return g_date_time_format (date_time, format);
+}
+
+static char *
+format_long_day (LumbarDay day)
+{
+  /* Translators: a full date in the report, see g_date_time_format();
+   * e.g. "%-d. %B %Y" in German */
+  return format_day (day, C_("report date", "%-d %B %Y"));
+}
+
+static char *
+format_minutes (int minutes)
+{
+  if (minutes < 60)
+    /* Translators: a duration in minutes */
+    return g_strdup_printf (C_("duration", "%d min"), minutes);
+  if (minutes % 60 == 0)
+    /* Translators: a duration in whole hours */
+    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
+  /* Translators: a duration in hours and minutes */
+  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
+}
+
+static void
+set_color (cairo_t *cr,
+           guint32  rgb)
+{
+  cairo_set_source_rgb (cr,
+                        ((rgb >> 16) & 0xff) / 255.0,
+                        ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static PangoLayout *
+new_layout (LumbarReport *self,
+            const char   *font,
+            double        width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, pango_units_from_double (width));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return height / (double) PANGO_SCALE;
+}
+
+typedef enum {
+  TEXT_PLAIN      = 0,
+  TEXT_MARKUP     = 1 << 0,
+} TextFlags;
+
+/* Lays out (and with @cr draws) text at x, y in a box @width wide;
+ * @max_lines > 0 ellipsizes what would not fit. Returns its height. */
+static double
+put_text (LumbarReport   *self,
+          cairo_t        *cr,
+          double          x,
+          double          y,
+          double          width,
+          const char     *font,
+          guint32         color,
+          PangoAlignment  alignment,
+          int             max_lines,
+          TextFlags       flags,
+          const char     *text)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, font, width);
+  double height;
+
+  if (flags & TEXT_MARKUP)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, alignment);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  height = layout_height (layout);
+
+  if (cr)
+    {
+      cairo_save (cr);
+      set_color (cr, color);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+  return height;
+}
+
+static void
+hline (cairo_t *cr,
+       double   x0,
+       double   x1,
+       double   y,
+       double   line_width,
+       guint32  color)
+{
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  set_color (cr, color);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+fill_rect (cairo_t *cr,
+           double   x,
+           double   y,
+           double   width,
+           double   height,
+           guint32  color)
+{
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  set_color (cr, color);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------------------
+ * Page 1
+ * ------------------------------------------------------------------------- */
+
+static char *
+format_mean (double mean)
+{
+  /* Locale's decimal separator: this is read by people. */
+  return g_strdup_printf ("%.1f", mean);
+}
+
+typedef struct {
+  const char *label;
+  char       *value;
+  char       *detail;  /* muted, after the value; or NULL */
+} Stat;
+
+static void
+stat_clear (Stat *stat)
+{
+  g_clear_pointer (&stat->value, g_free);
+  g_clear_pointer (&stat->detail, g_free);
+}
+
+static void
+collect_pain_stats (LumbarReport *self,
+                    Stat         *stats)
+{
+  guint n_days = (guint) (self->to - self->from + 1);
+
+  stats[0].label = _("Days with pain readings");
+  /* Translators: days with readings out of the days of the period */
+  stats[0].value = g_strdup_printf (ngettext ("%u of %u day", "%u of %u days", n_days),
+                                    self->days_with_pain, n_days);
+
+  stats[1].label = _("Mean local pain");
+  if (self->days_with_pain)
+    {
+      g_autofree char *mean = format_mean (self->mean_local);
+
+      /* Translators: a pain score on the 0–10 scale */
+      stats[1].value = g_strdup_printf (_("%s / 10"), mean);
+      stats[1].detail = g_strdup (lumbar_pain_get_meaning ((int) round (self->mean_local)));
+    }
+  else
+    stats[1].value = g_strdup (C_("report", "No readings"));
+
+  stats[2].label = _("First week → last week");
+  if (self->to - self->from + 1 < 14)
+    {
+      stats[2].value = g_strdup (C_("report", "Not compared"));
+      stats[2].detail = g_strdup (_("the period is shorter than two weeks"));
+    }
+  else if (self->first_week_days == 0 || self->last_week_days == 0)
+    {
+      stats[2].value = g_strdup (C_("report", "Not compared"));
+      stats[2].detail = g_strdup (self->first_week_days == 0 ? _("no readings in the first week")
+                                                             : _("no readings in the last week"));
+    }
+  else
+    {
+      g_autofree char *first = format_mean (self->mean_first_week);
+      g_autofree char *last = format_mean (self->mean_last_week);
+      double change = self->mean_last_week - self->mean_first_week;
+
+      /* Translators: mean pain of the period's first and last week */
+      stats[2].value = g_strdup_printf (C_("pain change", "%s → %s"), first, last);
+      if (self->mean_first_week > 0)
+        /* Translators: change in points on the 0–10 scale, then in percent */
+        stats[2].detail = g_strdup_printf (_("%+.1f points (%+.0f %%)"), change,
+                                           100.0 * change / self->mean_first_week);
+      else
+        stats[2].detail = g_strdup_printf (_("%+.1f points"), change);
+    }
+
+  stats[3].label = _("Mean radiating pain");
+  if (self->days_with_radiating)
+    {
+      g_autofree char *mean = format_mean (self->mean_radiating);
+
+      stats[3].value = g_strdup_printf (_("%s / 10"), mean);
+      stats[3].detail = g_strdup_printf (ngettext ("recorded on %u day", "recorded on %u days",
+                                                   self->days_with_radiating),
+                                         self->days_with_radiating);
+    }
+  else
+    stats[3].value = g_strdup (C_("report", "Not recorded"));
+}
+
+static void
+collect_activity_stats (LumbarReport *self,
+                        Stat         *stats)
+{
+  stats[0].label = C_("report", "Spasms");
+  stats[0].value = g_strdup_printf ("%u", self->n_spasms);
+  if (self->n_spasms)
+    /* Translators: the highest spasm intensity, 0–10 */
+    stats[0].detail = g_strdup_printf (_("strongest %d / 10"), self->strongest_spasm);
+
+  stats[1].label = C_("report", "Rest");
+  stats[1].value = format_minutes (self->rest_minutes);
+  if (self->n_rest)
+    stats[1].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_rest), self->n_rest);
+
+  stats[2].label = C_("report", "Inclined sitting");
+  stats[2].value = format_minutes (self->incline_minutes);
+  if (self->n_incline)
+    stats[2].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_incline), self->n_incline);
+
+  stats[3].label = C_("report", "Therapy visits");
+  stats[3].value = g_strdup_printf ("%u", self->n_therapy);
+  if (self->n_therapy)
+    /* Translators: how many of the therapy visits were manual therapy */
+    stats[3].detail = g_strdup_printf (_("manual therapy: %u"), self->n_manual_therapy);
+}
+
+static double
+put_stat (LumbarReport *self,
+          cairo_t      *cr,
+          double        x,
+          double        y,
+          double        width,
+          Stat         *stat)
+{
+  g_autofree char *value = g_markup_escape_text (stat->value, -1);
+  g_autofree char *markup = NULL;
+  double height;
+
+  if (stat->detail)
+    {
+      g_autofree char *detail = g_markup_escape_text (stat->detail, -1);
+
+      markup = g_strdup_printf ("%s  <span font=\"" FONT_LABEL "\" weight=\"normal\" foreground=\"#%06x\">%s</span>",
+                                value, COLOR_MUTED, detail);
+    }
+  else
+    markup = g_steal_pointer (&value);
+
+  height = put_text (self, cr, x, y, width, FONT_LABEL, COLOR_MUTED, PANGO_ALIGN_LEFT, 1, TEXT_PLAIN, stat->label);
+  height += 1;
+  height += put_text (self, cr, x, y + height, width, FONT_VALUE, COLOR_TEXT, PANGO_ALIGN_LEFT, 2, TEXT_MARKUP, markup);
+  return height;
+}
+
+static double
+put_heading (LumbarReport *self,
+             cairo_t      *cr,
+             double        x,
+             double        y,
+             double        width,
+             const char   *text)
+{
+  double height = put_text (self, cr, x, y, width, FONT_HEADING, COLOR_TEXT, PANGO_ALIGN_LEFT, 1, TEXT_PLAIN, text);
+
+  hline (cr, x, x + width, y + height + 2, 0.6, COLOR_RULE);
+  return height + 6;
+}
+
+static double
+put_field (LumbarReport *self,
+           cairo_t      *cr,
+           double        x,
+           double        y,
+           double        width,
+           const char   *label,
+           const char   *value)
+{
+  double label_width = MIN (110, width / 3);
+  double a = put_text (self, cr, x, y, label_width, FONT_BODY, COLOR_MUTED, PANGO_ALIGN_LEFT, 1, TEXT_PLAIN, label);
+  double b = put_text (self, cr, x + label_width, y, width - label_width, FONT_BODY_BOLD, COLOR_TEXT,
+                       PANGO_ALIGN_LEFT, 2, TEXT_PLAIN, value);
+
+  return MAX (a, b);
+}
+
+static char *
+bullets (GPtrArray *items)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (markup, "%s•  %s", i ? "\n" : "", (char *) g_ptr_array_index (items, i));
+  return g_string_free (markup, FALSE);
+}
+
+/* Active red flags (as of the tips' day) with the app's advice, and every
+ * red-flag symptom logged in the period. Nothing when there is neither. */
+static double
+put_red_flags (LumbarReport *self,
+               cairo_t      *cr,
+               double        x,
+               double        y,
+               double        width)
+{
+  const LumbarRedFlags *red_flags = lumbar_summary_get_red_flags (self->summary);
+  gboolean active = red_flags && red_flags->active;
+  double pad = 8, inner = width - 2 * pad - 3, height;
+
+  if (!active && self->flag_counts->len == 0)
+    return 0;
+
+  height = pad;
+  if (active)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *day = format_long_day (self->tips_day);
+      /* Translators: %s is a date */
+      g_autofree char *title = g_strdup_printf (_("Red flags active on %s"), day);
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; red_flags->reasons && red_flags->reasons[i]; i++)
+        g_ptr_array_add (items, g_markup_escape_text (red_flags->reasons[i], -1));
+      list = bullets (items);
+
+      height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_BODY_BOLD, COLOR_ALERT,
+                          PANGO_ALIGN_LEFT, 0, TEXT_PLAIN, title);
+      height += 3;
+      if (*list)
+        height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_TIP, COLOR_TEXT,
+                            PANGO_ALIGN_LEFT, 0, TEXT_MARKUP, list) + 3;
+      height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_TIP, COLOR_TEXT,
+                          PANGO_ALIGN_LEFT, 0, TEXT_PLAIN, lumbar_red_flags_get_message ());
+      if (self->flag_counts->len)
+        height += 8;
+    }
+
+  if (self->flag_counts->len)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; i < self->flag_counts->len; i++)
+        {
+          FlagCount *count = &g_array_index (self->flag_counts, FlagCount, i);
+          g_autofree char *label = g_markup_escape_text (lumbar_flag_get_label (count->flag), -1);
+          g_autofree char *last = format_long_day (count->last_day);
+          /* Translators: how often a red-flag symptom was logged; %s is a date */
+          g_autofree char *when = g_strdup_printf (ngettext ("on %u day, most recently on %s",
+                                                             "on %u days, most recently on %s",
+                                                             count->n_days),
+                                                   count->n_days, last);
+          g_autofree char *escaped = g_markup_escape_text (when, -1);
+
+          g_ptr_array_add (items, g_strdup_printf ("<b>%s</b> — %s", label, escaped));
+        }
+      list = bullets (items);
+
+      height += put_text (self, cr, x + pad + 3, y + height, inner, active ? FONT_TIP_TITLE : FONT_BODY_BOLD,
+                          active ? COLOR_TEXT : COLOR_ALERT, PANGO_ALIGN_LEFT, 0, TEXT_PLAIN,
+                          _("Red-flag symptoms logged in this period"));
+      height += 3;
+      height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_TIP, COLOR_TEXT,
+                          PANGO_ALIGN_LEFT, 0, TEXT_MARKUP, list);
+    }
+  height += pad;
+
+  if (cr)
+    {
+      /* The box goes under the text already drawn. */
+      cairo_save (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_DEST_OVER);
+      set_color (cr, COLOR_ALERT_BG);
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      fill_rect (cr, x, y, 3, height, COLOR_ALERT);
+    }
+  return height;
+}
+
+static void
+paint_chart (LumbarReport *self,
+             cairo_t      *cr,
+             double        x,
+             double        y,
+             double        width,
+             double        height)
+{
+  PangoFontDescription *font = pango_font_description_from_string (FONT_CHART);
+  LumbarChartStyle style;
+
+  lumbar_chart_style_init (&style, FALSE);
+  style.background.alpha = 0;  /* paper */
+  style.font = font;
+  /* The painter counts in screen pixels at 96 dpi; the page in points. */
+  style.scale = 72.0 / 96.0;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  lumbar_chart_paint (cr, width, height,
+                      (const LumbarDaily *) (gpointer) self->dailies->data, self->dailies->len,
+                      &style, LUMBAR_CHART_SHOW_ALL, NULL);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+}
+
+static const char *
+tip_state (LumbarReport    *self,
+           const LumbarTip *tip,
+           guint32         *color)
+{
+  if (lumbar_summary_get_status (self->summary) == LUMBAR_TIPS_STATUS_NOT_ENOUGH_DATA)
+    {
+      *color = COLOR_MUTED;
+      /* Translators: a tip's state in the report, when there were too few readings */
+      return C_("report", "General advice");
+    }
+  if (tip->indicated)
+    {
+      *color = COLOR_ACCENT;
+      /* Translators: a tip's state in the report */
+      return C_("report", "Indicated");
+    }
+  *color = COLOR_MUTED;
+  /* Translators: a tip's state in the report */
+  return C_("report", "Not indicated");
+}
+
+static double
+put_tips (LumbarReport *self,
+          cairo_t      *cr,
+          double        x,
+          double        y,
+          double        width,
+          int           max_lines)
+{
+  g_autofree char *day = format_long_day (self->tips_day);
+  /* Translators: heading of the report's tips; %s is a date */
+  g_autofree char *title = g_strdup_printf (_("Tips on %s"), day);
+  double state_width = MIN (120, width / 4);
+  double start = y;
+
+  y += put_heading (self, cr, x, y, width, title);
+  if (lumbar_summary_get_status (self->summary) == LUMBAR_TIPS_STATUS_NOT_ENOUGH_DATA)
+    y += put_text (self, cr, x, y, width, FONT_SMALL, COLOR_MUTED, PANGO_ALIGN_LEFT, 0, TEXT_PLAIN,
+                   _("Fewer than three of the last seven days have pain readings, so no tip is indicated; the app shows all three as general advice.")) + 4;
+  else
+    y += put_text (self, cr, x, y, width, FONT_SMALL, COLOR_MUTED, PANGO_ALIGN_LEFT, 0, TEXT_PLAIN,
+                   _("As the app shows them to the patient, worked out from the last days of the period.")) + 4;
+
+  for (guint id = 0; id < LUMBAR_N_TIPS; id++)
+    {
+      const LumbarTip *tip = lumbar_summary_get_tip (self->summary, id);
+      guint32 color;
+      const char *state = tip_state (self, tip, &color);
+      double a, b;
+
+      a = put_text (self, cr, x, y, width - state_width, FONT_TIP_TITLE, COLOR_TEXT, PANGO_ALIGN_LEFT, 1,
+                    TEXT_PLAIN, lumbar_tip_get_title (id));
+      b = put_text (self, cr, x + width - state_width, y, state_width, FONT_TIP_TITLE, color, PANGO_ALIGN_RIGHT, 1,
+                    TEXT_PLAIN, state);
+      y += MAX (a, b) + 1;
+      if (tip->evidence && *tip->evidence)
+        y += put_text (self, cr, x, y, width, FONT_TIP, COLOR_TEXT, PANGO_ALIGN_LEFT, max_lines,
+                       TEXT_PLAIN, tip->evidence);
+      if (tip->comparison && *tip->comparison)
+        y += put_text (self, cr, x, y, width, FONT_TIP, COLOR_MUTED, PANGO_ALIGN_LEFT, max_lines,
+                       TEXT_PLAIN, tip->comparison);
+      y += 6;
+    }
+  return y - start;
+}
+
+/* Page 1. With @cr NULL it only measures; @chart_height 0 leaves the chart
+ * out. Returns the bottom of what it placed. */
+static double
+draw_summary_page (LumbarReport *self,
+                   cairo_t      *cr,
+                   double        width,
+                   double        chart_height,
+                   int           tip_lines)
+{
+  double x = MARGIN_X, y = MARGIN_TOP, w = width - 2 * MARGIN_X;
+  double column = (w - 24) / 2;
+  Stat pain[4] = { { 0 } }, activity[4] = { { 0 } };
+  g_autofree char *from = format_long_day (self->from);
+  g_autofree char *to = format_long_day (self->to);
+  g_autofree char *today = format_long_day (self->today);
+  g_autofree char *period = NULL;
+  guint n_days = (guint) (self->to - self->from + 1);
+  double red_flags;
+
+  y += put_text (self, cr, x, y, w, FONT_TITLE, COLOR_TEXT, PANGO_ALIGN_LEFT, 1, TEXT_PLAIN, _("Lumbar pain diary"));
+  y += 8;
+
+  if (self->patient_name)
+    y += put_field (self, cr, x, y, w, C_("report", "Patient"), self->patient_name) + 2;
+  /* Translators: the report's period: first date, last date, number of days */
+  period = g_strdup_printf (ngettext ("%s to %s (%u day)", "%s to %s (%u days)", n_days), from, to, n_days);
+  y += put_field (self, cr, x, y, w, C_("report", "Period"), period) + 2;
+  y += put_field (self, cr, x, y, w, C_("report", "Exported on"), today);
+  y += 12;
+
+  red_flags = put_red_flags (self, cr, x, y, w);
+  if (red_flags > 0)
+    y += red_flags + 12;
+
+  y += put_heading (self, cr, x, y, w, C_("report", "Summary"));
+  y += 2;
+
+  collect_pain_stats (self, pain);
+  collect_activity_stats (self, activity);
+  for (guint i = 0; i < G_N_ELEMENTS (pain); i++)
+    {
+      double a = put_stat (self, cr, x, y, column, &pain[i]);
+      double b = put_stat (self, cr, x + column + 24, y, column, &activity[i]);
+
+      y += MAX (a, b) + 6;
+      stat_clear (&pain[i]);
+      stat_clear (&activity[i]);
+    }
+  y += put_text (self, cr, x, y, w, FONT_SMALL, COLOR_MUTED, PANGO_ALIGN_LEFT, 0, TEXT_PLAIN,
+                 _("Pain is rated from 0 (no pain) to 10 (worst imaginable). Means are taken over the daily means of the days with readings."));
+  y += 12;
+
+  if (chart_height > 0)
+    {
+      y += put_heading (self, cr, x, y, w, _("Pain day by day"));
+      if (cr)
+        paint_chart (self, cr, x, y, w, chart_height);
+      y += chart_height + 12;
+    }
+
+  y += put_tips (self, cr, x, y, w, tip_lines);
+
+  return y;
+}
+
+/* Page 1 must fit on one sheet: the chart takes the room the text leaves,
+ * within bounds, and when even the smallest chart does not fit, the tips'
+ * texts are cut short. */
+static void
+layout_summary_page (LumbarReport *self,
+                     double        width,
+                     double        height)
+{
+  static const int tip_lines[] = { 0, 4, 3, 2, 1 };
+  double bottom = height - MARGIN_BOTTOM;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tip_lines); i++)
+    {
+      double text = draw_summary_page (self, NULL, width, 0, tip_lines[i]);
+      double heading = put_heading (self, NULL, MARGIN_X, 0, width - 2 * MARGIN_X, _("Pain day by day"));
+      double room = bottom - text - heading - 12;
+
+      self->tip_lines = tip_lines[i];
+      self->chart_height = MIN (room, CHART_MAX);
+      if (room >= CHART_MIN)
+        return;
+    }
+  /* A page too small for any chart: leave it out. */
+  self->chart_height = 0;
+}
+
+/* ---------------------------------------------------------------------------
+ * The day-by-day table
+ * ------------------------------------------------------------------------- */
+
+static const char *
+column_title (Column column)
+{
+  switch (column)
+    {
+    /* Translators: column titles of the report's day-by-day table; keep
+     * them short. A soft hyphen (U+00AD) lets a long word break. */
+    case COL_DATE: return C_("report", "Date");
+    case COL_LOCAL: return C_("report", "Local pain");
+    case COL_RADIATING: return C_("report", "Radiating pain");
+    case COL_SPASMS: return C_("report", "Spasms");
+    case COL_REST: return _("Rest, min");
+    case COL_INCLINE: return _("Inclined, min");
+    case COL_THERAPY: return C_("report", "Therapy");
+    case COL_NOTES: return C_("report", "Notes");
+    case N_COLUMNS:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static PangoAlignment
+column_alignment (Column column)
+{
+  switch (column)
+    {
+    case COL_SPASMS:
+    case COL_REST:
+    case COL_INCLINE:
+      return PANGO_ALIGN_RIGHT;
+    default:
+      return PANGO_ALIGN_LEFT;
+    }
+}
+
+static char *
+row_cell (LumbarReport *self,
+          Row          *row,
+          Column        column,
+          TextFlags    *flags)
+{
+  const LumbarDaily *d = &g_array_index (self->dailies, LumbarDaily, row->daily);
+
+  *flags = TEXT_PLAIN;
+  switch (column)
+    {
+    case COL_DATE:
+      /* Translators: a date in the report's table, see g_date_time_format();
+       * e.g. "%a, %-d. %b %Y" in German */
+      return format_day (d->day, C_("report table date", "%a %-d %b %Y"));
+
+    case COL_LOCAL:
+      if (d->n_pain == 0)
+        return g_strdup ("");
+      if (d->local_min == d->local_max)
+        return g_strdup_printf ("%d", d->local_min);
+      /* Translators: a day's mean pain, then its lowest and highest reading */
+      return g_strdup_printf (_("%.1f (%d–%d)"), d->local_mean, d->local_min, d->local_max);
+
+    case COL_RADIATING:
+      if (d->n_radiating == 0)
+        return g_strdup ("");
+      if (d->radiating_min == d->radiating_max)
+        return g_strdup_printf ("%d", d->radiating_min);
+      return g_strdup_printf (_("%.1f (%d–%d)"), d->radiating_mean, d->radiating_min, d->radiating_max);
+
+    case COL_SPASMS:
+      if (d->n_spasms == 0)
+        return g_strdup ("");
+      /* Translators: number of spasms, then the strongest intensity */
+      return g_strdup_printf (_("%u (%d)"), d->n_spasms, d->spasm_max);
+
+    case COL_REST:
+      return d->rest_minutes ? g_strdup_printf ("%d", d->rest_minutes) : g_strdup ("");
+
+    case COL_INCLINE:
+      return d->incline_minutes ? g_strdup_printf ("%d", d->incline_minutes) : g_strdup ("");
+
+    case COL_THERAPY:
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint t = LUMBAR_THERAPY_MANUAL; t <= LUMBAR_THERAPY_OTHER; t++)
+          if (row->therapies & (1u << t))
+            {
+              if (out->len)
+                g_string_append (out, ", ");
+              g_string_append (out, lumbar_therapy_get_label (t));
+            }
+        return g_string_free (out, FALSE);
+      }
+
+    case COL_NOTES:
+      *flags = TEXT_MARKUP;
+      return g_strdup (row->notes ? row->notes : "");
+
+    case N_COLUMNS:
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+static double
+natural_width (LumbarReport *self,
+               const char   *font,
+               const char   *text)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, font, -1);
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  return width / (double) PANGO_SCALE;
+}
+
+/* Every column but the notes as wide as its widest cell and the longest
+ * word of its title (titles break at spaces and soft hyphens); the notes
+ * get the rest. When that leaves the notes too little room, therapy names
+ * wrap between words first, then the title that is widest beyond its
+ * figures breaks inside a word (one at a time), and only then does
+ * everything shrink. */
+static void
+compute_columns (LumbarReport *self,
+                 double        content_width)
+{
+  double content[N_COLUMNS] = { 0 };
+  double title[N_COLUMNS] = { 0 };
+  double widths[N_COLUMNS] = { 0 };
+  double longest_word = 0;
+  double limit = content_width * 0.75;
+  double pad = 2 * CELL_PAD_X + 1;
+  double sum = 0;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (c == COL_NOTES)
+        continue;
+
+      words = g_regex_split_simple ("[ \u00ad]", column_title (c), 0, 0);
+      for (guint w = 0; words[w]; w++)
+        title[c] = MAX (title[c], natural_width (self, FONT_TABLE_HEAD, words[w]) + pad);
+
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          TextFlags flags;
+          g_autofree char *text = row_cell (self, &g_array_index (self->rows, Row, i), c, &flags);
+
+          if (*text == '\0')
+            continue;
+          content[c] = MAX (content[c], natural_width (self, FONT_TABLE, text) + pad);
+          if (c == COL_THERAPY)
+            {
+              g_auto(GStrv) parts = g_strsplit (text, " ", -1);
+
+              for (guint w = 0; parts[w]; w++)
+                longest_word = MAX (longest_word, natural_width (self, FONT_TABLE, parts[w]) + pad);
+            }
+        }
+
+      widths[c] = MAX (title[c], content[c]);
+      sum += widths[c];
+    }
+
+  if (sum > limit)
+    {
+      double therapy_min = MAX (title[COL_THERAPY], longest_word);
+      double cut = MAX (0, MIN (sum - limit, widths[COL_THERAPY] - therapy_min));
+
+      widths[COL_THERAPY] -= cut;
+      sum -= cut;
+    }
+
+  while (sum > limit)
+    {
+      guint widest = N_COLUMNS;
+      double most = 0;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (c != COL_NOTES && widths[c] - MAX (content[c], 0.0) > most && title[c] > content[c])
+          {
+            most = widths[c] - content[c];
+            widest = c;
+          }
+      if (widest == N_COLUMNS || most < 0.5)
+        break;
+      widths[widest] -= MIN (0.5, sum - limit);
+      sum -= MIN (0.5, sum - limit);
+    }
+
+  if (sum > limit)
+    {
+      for (guint c = 0; c < N_COLUMNS; c++)
+        widths[c] *= limit / sum;
+      sum = limit;
+    }
+  widths[COL_NOTES] = content_width - sum;
+
+  self->column_x[0] = MARGIN_X;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    self->column_x[c + 1] = self->column_x[c] + widths[c];
+}
+
+/* Draws (or measures) one table line: the header when @row is NULL. */
+static double
+put_row (LumbarReport *self,
+         cairo_t      *cr,
+         double        y,
+         double        content_width,
+         Row          *row,
+         gboolean      shaded)
+{
+  const double *xs = self->column_x;
+  double height = 0;
+
+  for (int pass = 0; pass < (cr ? 2 : 1); pass++)
+    {
+      cairo_t *target = pass == 1 ? cr : NULL;
+
+      if (target && (shaded || row == NULL))
+        fill_rect (target, MARGIN_X, y, content_width, height, row ? COLOR_SHADE : COLOR_HEAD);
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          double cell_width = xs[c + 1] - xs[c] - 2 * CELL_PAD_X;
+          double h;
+
+          if (row == NULL)
+            h = put_text (self, target, xs[c] + CELL_PAD_X, y + CELL_PAD_Y, cell_width, FONT_TABLE_HEAD,
+                          COLOR_TEXT, column_alignment (c), 3, TEXT_PLAIN, column_title (c));
+          else
+            {
+              TextFlags flags;
+              g_autofree char *text = row_cell (self, row, c, &flags);
+
+              h = put_text (self, target, xs[c] + CELL_PAD_X, y + CELL_PAD_Y, cell_width, FONT_TABLE,
+                            COLOR_TEXT, column_alignment (c), c == COL_NOTES ? NOTE_MAX_LINES : 2, flags, text);
+            }
+          if (pass == 0)
+            height = MAX (height, h + 2 * CELL_PAD_Y);
+        }
+    }
+
+  if (cr)
+    hline (cr, MARGIN_X, MARGIN_X + content_width, y + height, row ? 0.4 : 0.8, COLOR_RULE);
+  return height;
+}
+
+static double
+put_table_title (LumbarReport *self,
+                 cairo_t      *cr,
+                 double        y,
+                 double        content_width,
+                 gboolean      continued)
+{
+  double height;
+
+  height = put_heading (self, cr, MARGIN_X, y, content_width,
+                        continued ? _("Day by day (continued)") : _("Day by day"));
+  if (!continued)
+    {
+      height += 2;
+      height += put_text (self, cr, MARGIN_X, y + height, content_width, FONT_SMALL, COLOR_MUTED,
+                          PANGO_ALIGN_LEFT, 0, TEXT_PLAIN,
+                          _("Only days with entries are listed. Pain: the day’s mean, with its lowest and highest reading in brackets. Spasms: how many, with the strongest intensity in brackets."));
+    }
+  return height + 6;
+}
+
+static void
+paginate (LumbarReport *self,
+          double        width,
+          double        height)
+{
+  double content_width = width - 2 * MARGIN_X;
+  double bottom = height - MARGIN_BOTTOM;
+  double header, y = 0;
+
+  if (self->row_heights && self->layout_width == width && self->layout_height == height)
+    return;
+
+  layout_summary_page (self, width, height);
+  compute_columns (self, content_width);
+  header = put_row (self, NULL, 0, content_width, NULL, FALSE);
+
+  g_clear_pointer (&self->row_heights, g_array_unref);
+  g_clear_pointer (&self->page_first_row, g_array_unref);
+  self->row_heights = g_array_sized_new (FALSE, FALSE, sizeof (double), self->rows->len);
+  self->page_first_row = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->layout_width = width;
+  self->layout_height = height;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      double h = put_row (self, NULL, 0, content_width, &g_array_index (self->rows, Row, i), FALSE);
+
+      g_array_append_val (self->row_heights, h);
+
+      /* A new page when this row does not fit below the previous ones; a
+       * page always takes at least one row, however tall. */
+      if (self->page_first_row->len == 0 || y + h > bottom)
+        {
+          gboolean first = self->page_first_row->len == 0;
+
+          g_array_append_val (self->page_first_row, i);
+          y = MARGIN_TOP + put_table_title (self, NULL, 0, content_width, !first) + header;
+        }
+      y += h;
+    }
+
+  {
+    guint end = self->rows->len;
+
+    g_array_append_val (self->page_first_row, end);
+  }
+}
+
+static void
+draw_table_page (LumbarReport *self,
+                 cairo_t      *cr,
+                 double        width,
+                 guint         table_page)
+{
+  double content_width = width - 2 * MARGIN_X;
+  guint first = g_array_index (self->page_first_row, guint, table_page);
+  guint end = g_array_index (self->page_first_row, guint, table_page + 1);
+  double y = MARGIN_TOP;
+
+  y += put_table_title (self, cr, y, content_width, table_page > 0);
+  y += put_row (self, cr, y, content_width, NULL, FALSE);
+
+  for (guint i = first; i < end; i++)
+    y += put_row (self, cr, y, content_width, &g_array_index (self->rows, Row, i), (i - first) % 2 == 1);
+}
+
+static void
+draw_footer (LumbarReport *self,
+             cairo_t      *cr,
+             double        width,
+             double        height,
+             int           page,
+             int           n_pages)
+{
+  double content_width = width - 2 * MARGIN_X;
+  double y = height - FOOTER_OFFSET;
+  g_autofree char *from = format_day (self->from, C_("report table date", "%a %-d %b %Y"));
+  g_autofree char *to = format_day (self->to, C_("report table date", "%a %-d %b %Y"));
+  /* Translators: the report's period in its page footer */
+  g_autofree char *period = g_strdup_printf (C_("footer", "%s – %s"), from, to);
+  g_autofree char *left = NULL;
+  /* Translators: page numbers in the report's footer */
+  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page + 1, n_pages);
+
+  if (self->patient_name)
+    left = g_strdup_printf ("%s · %s · %s", _("Lumbar pain diary"), self->patient_name, period);
+  else
+    left = g_strdup_printf ("%s · %s", _("Lumbar pain diary"), period);
+
+  hline (cr, MARGIN_X, MARGIN_X + content_width, y - 4, 0.5, COLOR_RULE);
+  put_text (self, cr, MARGIN_X, y, content_width * 0.75, FONT_SMALL, COLOR_MUTED, PANGO_ALIGN_LEFT, 1, TEXT_PLAIN, left);
+  put_text (self, cr, MARGIN_X + content_width * 0.75, y, content_width * 0.25, FONT_SMALL, COLOR_MUTED,
+            PANGO_ALIGN_RIGHT, 1, TEXT_PLAIN, number);
+}
+
+/**
+ * lumbar_report_get_n_pages:
+ * @self: a report
+ * @width: page width in points
+ * @height: page height in points
+ *
+ * Lays the report out for the page size (page 1 is the summary, then the
+ * table over as many pages as it needs).
+ *
+ * Returns: the number of pages
+ */
+int
+lumbar_report_get_n_pages (LumbarReport *self,
+                           double        width,
+                           double        height)
+{
+  g_return_val_if_fail (LUMBAR_IS_REPORT (self), 0);
+  g_return_val_if_fail (width > 2 * MARGIN_X && height > MARGIN_TOP + MARGIN_BOTTOM, 0);
+
+  paginate (self, width, height);
+  return 1 + (int) self->page_first_row->len - 1;
+}
+
+/**
+ * lumbar_report_draw_page:
+ * @self: a report
+ * @cr: where to draw, in points with the origin at the sheet's top left
+ *   (for printing: GTK_UNIT_POINTS and a full-page print operation; the
+ *   report keeps its own margins)
+ * @width: page width in points
+ * @height: page height in points
+ * @page: the page, counting from 0
+ */
+void
+lumbar_report_draw_page (LumbarReport *self,
+                         cairo_t      *cr,
+                         double        width,
+                         double        height,
+                         int           page)
+{
+  int n_pages;
+
+  g_return_if_fail (LUMBAR_IS_REPORT (self));
+  g_return_if_fail (cr != NULL);
+
+  n_pages = lumbar_report_get_n_pages (self, width, height);
+  g_return_if_fail (page >= 0 && page < n_pages);
+
+  cairo_save (cr);
+  if (page == 0)
+    draw_summary_page (self, cr, width, self->chart_height, self->tip_lines);
+  else
+    draw_table_page (self, cr, width, (guint) page - 1);
+  draw_footer (self, cr, width, height, page, n_pages);
+  cairo_restore (cr);
+}
