@@ -1043,8 +1043,9 @@ read_flags (LObject      *object,
 }
 
 static LumbarEntry *
-read_entry (LValue    *node,
-            char     **message)
+read_entry (LValue       *node,
+            LumbarEntry  *reuse,
+            char        **message)
 {
   g_autoptr(LumbarEntry) entry = NULL;
   LObject *object;
@@ -1072,7 +1073,13 @@ read_entry (LValue    *node,
       return NULL;
     }
 
-  entry = lumbar_entry_new_bare (kind);
+  if (reuse)
+    {
+      lumbar_entry_reset (reuse, kind);
+      entry = g_object_ref (reuse);
+    }
+  else
+    entry = lumbar_entry_new_bare (kind);
 
   id_node = lobject_get (object, "id");
   if (id_node == NULL)
@@ -1246,28 +1253,26 @@ read_header (LObject         *root,
   return TRUE;
 }
 
-/**
- * lumbar_document_parse:
- * @data: the bytes of a diary or export
- * @length: their length
- * @flags: how to treat newer versions
- * @error: why the document cannot be read at all
- *
- * Reads a document of format 1. Entries that break a rule are skipped and
- * listed in the document's problems; the document itself fails only when it
- * is not JSON, not a Lumbar file, too large or too deep, or too new.
- *
- * Returns: (transfer full) (nullable): the document
- */
-LumbarDocument *
-lumbar_document_parse (const char        *data,
-                       gsize              length,
-                       LumbarParseFlags   flags,
-                       GError           **error)
+static LumbarDocument *
+verify_failed (GError **error,
+               guint    entry)
+{
+  g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
+               _("entry %u did not read back as it was written"), entry);
+  return NULL;
+}
+
+static LumbarDocument *
+parse_document (const char        *data,
+                gsize              length,
+                LumbarParseFlags   flags,
+                GPtrArray         *expected,
+                GError           **error)
 {
   g_autoptr(LumbarDocument) doc = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(LValue) root = NULL;
+  g_autoptr(LumbarEntry) scratch = NULL;
   const char *entries_at = NULL;
   Reader r;
   guint n_entries = 0;
@@ -1340,6 +1345,8 @@ lumbar_document_parse (const char        *data,
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_ptr_array_set_size (doc->entries, 0);
+  if (expected)
+    scratch = lumbar_entry_new_bare (LUMBAR_KIND_PAIN);
 
   r.p = entries_at + 1;
   for (guint i = 0;; i++)
@@ -1350,12 +1357,28 @@ lumbar_document_parse (const char        *data,
 
       reader_skip_space (&r);
       if (*r.p == ']')
-        break;
+        {
+          if (expected && i != expected->len)
+            return verify_failed (error, i + 1);
+          break;
+        }
       if (*r.p == ',')
         r.p++;
 
       value = reader_value (&r);
-      entry = read_entry (value, &message);
+      entry = read_entry (value, scratch, &message);
+
+      /* Verifying a save: every entry must read back equal to what was written. */
+      if (expected)
+        {
+          gboolean same = entry && i < expected->len &&
+                          lumbar_entry_equal (entry, g_ptr_array_index (expected, i));
+
+          g_clear_object (&entry);
+          if (!same)
+            return verify_failed (error, i + 1);
+          continue;
+        }
       if (entry == NULL)
         {
           add_problem (doc, i + 1, "%s", message);
@@ -1374,6 +1397,55 @@ lumbar_document_parse (const char        *data,
     }
 
   return g_steal_pointer (&doc);
+}
+
+/**
+ * lumbar_document_parse:
+ * @data: the bytes of a diary or export
+ * @length: their length
+ * @flags: how to treat newer versions
+ * @error: why the document cannot be read at all
+ *
+ * Reads a document of format 1. Entries that break a rule are skipped and
+ * listed in the document's problems; the document itself fails only when it
+ * is not JSON, not a Lumbar file, too large or too deep, or too new.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+LumbarDocument *
+lumbar_document_parse (const char        *data,
+                       gsize              length,
+                       LumbarParseFlags   flags,
+                       GError           **error)
+{
+  return parse_document (data, length, flags, NULL, error);
+}
+
+/**
+ * lumbar_document_verify:
+ * @data: bytes about to be saved
+ * @length: their length
+ * @expected: (element-type LumbarEntry): the entries they were written from
+ * @error: which entry did not read back
+ *
+ * Reads @data back as the loader would and checks that it holds exactly
+ * @expected, in order and field for field. It builds no entries, so a save
+ * can afford it every time.
+ *
+ * Returns: whether the bytes hold exactly @expected
+ */
+gboolean
+lumbar_document_verify (const char  *data,
+                        gsize        length,
+                        GPtrArray   *expected,
+                        GError     **error)
+{
+  g_autoptr(LumbarDocument) doc = NULL;
+
+  g_return_val_if_fail (expected != NULL, FALSE);
+
+  doc = parse_document (data, length, LUMBAR_PARSE_DEFAULT, expected, error);
+  return doc != NULL;
 }
 
 /**

@@ -45,6 +45,10 @@ LumbarDocument *lumbar_document_parse        (const char        *data,
                                               gsize              length,
                                               LumbarParseFlags   flags,
                                               GError           **error);
+gboolean        lumbar_document_verify       (const char        *data,
+                                              gsize              length,
+                                              GPtrArray         *expected,
+                                              GError           **error);
 LumbarDocument *lumbar_document_load_file    (GFile             *file,
                                               LumbarParseFlags   flags,
                                               GError           **error);

@@ -115,6 +115,38 @@ lumbar_entry_new_bare (LumbarKind kind)
   return self;
 }
 
+/**
+ * lumbar_entry_reset:
+ * @self: an entry that is in no journal
+ * @kind: its new kind
+ *
+ * Clears every field, so a reader can fill one entry over and over.
+ */
+void
+lumbar_entry_reset (LumbarEntry *self,
+                    LumbarKind   kind)
+{
+  g_return_if_fail (LUMBAR_IS_ENTRY (self));
+  g_return_if_fail (kind < LUMBAR_N_KINDS);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->trigger, g_free);
+  g_clear_pointer (&self->note, g_free);
+  self->time = 0;
+  self->utc_offset = 0;
+  self->day = 0;
+  self->flags = 0;
+  self->local = 0;
+  self->radiating = LUMBAR_RADIATING_NONE;
+  self->intensity = 0;
+  self->kind = kind;
+  self->support = 0;
+  self->therapy = 0;
+  self->minutes = 0;
+  self->legs_supported = FALSE;
+  self->knees_bent = FALSE;
+}
+
 LumbarEntry *
 lumbar_entry_copy (LumbarEntry *self)
 {

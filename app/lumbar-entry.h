@@ -59,6 +59,8 @@ G_DECLARE_FINAL_TYPE (LumbarEntry, lumbar_entry, LUMBAR, ENTRY, GObject)
 
 LumbarEntry   *lumbar_entry_new                (LumbarKind          kind);
 LumbarEntry   *lumbar_entry_new_bare           (LumbarKind          kind);
+void           lumbar_entry_reset              (LumbarEntry        *self,
+                                                LumbarKind          kind);
 LumbarEntry   *lumbar_entry_copy               (LumbarEntry        *self);
 gboolean       lumbar_entry_equal              (LumbarEntry        *a,
                                                 LumbarEntry        *b);

@@ -286,13 +286,11 @@ write_entries (const char  *path,
                GError     **error)
 {
   g_autoptr(GBytes) bytes = lumbar_entries_to_bytes (entries);
-  g_autoptr(LumbarDocument) check = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  check = lumbar_document_parse (data, length, LUMBAR_PARSE_DEFAULT, &local_error);
-  if (check == NULL || check->problems->len > 0 || check->entries->len != entries->len)
+  /* Every entry must read back equal to the one in memory. */
+  if (!lumbar_document_verify (data, length, entries, NULL))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE, "%s",
                    _("the new version of the file did not read back correctly, so the old one was kept"));

@@ -92,6 +92,36 @@ test_round_trip (void)
 }
 
 static void
+test_verify (void)
+{
+  g_autoptr(GPtrArray) entries = make_every_kind ();
+  g_autoptr(GBytes) bytes = lumbar_entries_to_bytes (entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *fewer = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  char *at;
+
+  g_assert_true (lumbar_document_verify (data, len, entries, &error));
+  g_assert_no_error (error);
+
+  /* One changed value is caught, with the entry's number. */
+  changed = g_strndup (data, len);
+  at = strstr (changed, "\"minutes\": 45");
+  at[12] = '6';
+  g_assert_false (lumbar_document_verify (changed, len, entries, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE);
+  g_assert_cmpstr (error->message, ==, "entry 5 did not read back as it was written");
+  g_clear_error (&error);
+
+  /* So is a missing entry. */
+  g_ptr_array_remove_index (entries, entries->len - 1);
+  g_assert_false (lumbar_document_verify (data, len, entries, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE);
+}
+
+static void
 test_export_fields (void)
 {
   g_autoptr(LumbarDocument) doc = lumbar_document_new ();
@@ -404,6 +434,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lumbar/document/round-trip", test_round_trip);
+  g_test_add_func ("/lumbar/document/verify", test_verify);
   g_test_add_func ("/lumbar/document/export-fields", test_export_fields);
   g_test_add_func ("/lumbar/document/bad-documents", test_bad_documents);
   g_test_add_func ("/lumbar/document/newer-version-read-only", test_newer_version_read_only);
