@@ -110,6 +110,15 @@ compare_entry_ptrs (gconstpointer a,
   return compare_entries (*(LumbarEntry **) a, *(LumbarEntry **) b);
 }
 
+static gboolean
+is_sorted (GPtrArray *entries)
+{
+  for (guint i = 1; i < entries->len; i++)
+    if (compare_entries (g_ptr_array_index (entries, i - 1), g_ptr_array_index (entries, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* First position whose entry sorts after @entry. */
 static guint
 find_insert_position (LumbarJournal *self,
@@ -351,12 +360,31 @@ lumbar_journal_set_entries (LumbarJournal *self,
     {
       LumbarEntry *entry = g_ptr_array_index (entries, i);
 
-      if (g_hash_table_contains (self->by_id, lumbar_entry_get_id (entry)))
-        continue;
+      const char *id = lumbar_entry_get_id (entry);
+
+      /* One hash lookup per entry: insert, and keep the entry if the id was
+       * new. A repeated id (rare: readers drop them) gives the first back
+       * its place. */
+      if (!g_hash_table_insert (self->by_id, (char *) id, entry))
+        {
+          for (guint j = 0; j < self->entries->len; j++)
+            {
+              LumbarEntry *first = g_ptr_array_index (self->entries, j);
+
+              if (g_str_equal (lumbar_entry_get_id (first), id))
+                {
+                  g_hash_table_insert (self->by_id, (char *) lumbar_entry_get_id (first), first);
+                  break;
+                }
+            }
+          continue;
+        }
       g_ptr_array_add (self->entries, g_object_ref (entry));
-      g_hash_table_insert (self->by_id, (char *) lumbar_entry_get_id (entry), entry);
     }
-  g_ptr_array_sort (self->entries, compare_entry_ptrs);
+
+  /* A diary file is written in time order: sort only when it is not. */
+  if (!is_sorted (self->entries))
+    g_ptr_array_sort (self->entries, compare_entry_ptrs);
   self->revision++;
 
   if (old_len > 0 || self->entries->len > 0)

@@ -158,6 +158,22 @@ test_set_and_merge (void)
   g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 30);
   g_assert_cmpint (lumbar_entry_get_day (lumbar_journal_get_entry (journal, 0)), ==, 1001);
 
+  /* A repeated id keeps the first entry. */
+  {
+    g_autoptr(LumbarJournal) other = lumbar_journal_new ();
+    g_autoptr(GPtrArray) twice = g_ptr_array_new_with_free_func (g_object_unref);
+    LumbarEntry *first = pain_at (5, 8, 0, 1);
+    LumbarEntry *second = lumbar_entry_copy (first);
+
+    lumbar_entry_set_local (second, 9);
+    g_ptr_array_add (twice, first);
+    g_ptr_array_add (twice, second);
+    lumbar_journal_set_entries (other, twice);
+    g_assert_cmpuint (lumbar_journal_get_n_entries (other), ==, 1);
+    g_assert_true (lumbar_journal_lookup (other, lumbar_entry_get_id (first)) == first);
+    g_assert_true (lumbar_journal_get_entry (other, 0) == first);
+  }
+
   /* Merging adds only unknown ids. */
   g_ptr_array_add (more, lumbar_entry_copy (g_ptr_array_index (entries, 0)));
   g_ptr_array_add (more, pain_at (999, 8, 0, 1));
