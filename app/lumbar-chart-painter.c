@@ -1367,6 +1367,8 @@ paint_band (Geometry     *g,
         }
       else
         {
+          /* A new polygon per run, never joined to the previous one. */
+          cairo_new_sub_path (cr);
           for (guint j = i; j < end; j++)
             {
               const LumbarChartBucket *c = &g_array_index (buckets, LumbarChartBucket, j);

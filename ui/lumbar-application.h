@@ -3,12 +3,17 @@
 
 #include <adwaita.h>
 
+#include "lumbar-store.h"
+
 G_BEGIN_DECLS
 
 #define LUMBAR_TYPE_APPLICATION (lumbar_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (LumbarApplication, lumbar_application, LUMBAR, APPLICATION, AdwApplication)
 
-LumbarApplication *lumbar_application_new (void);
+LumbarApplication *lumbar_application_new           (void);
+LumbarStore       *lumbar_application_get_store     (LumbarApplication *self);
+gboolean           lumbar_application_confirm_close (LumbarApplication *self,
+                                                     GtkWindow         *window);
 
 G_END_DECLS

@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-chart"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "lumbar-chart-day.h"
+#include "lumbar-chart-view.h"
+#include "lumbar-test-diary.h"
+
+/*
+ * The chart view in a real window under X (run `meson test` inside
+ * xvfb-run): what it draws, what it tells assistive technology, the table
+ * and the remembered settings.
+ */
+
+#define WAIT_MS 5000
+
+typedef struct {
+  LumbarDay        today;
+  LumbarJournal   *journal;
+  GtkWidget       *window;
+  LumbarChartView *view;
+  LumbarChart     *chart;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_MS * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static LumbarEntry *
+pain_entry (LumbarDay day,
+            int       hour,
+            int       local,
+            int       radiating)
+{
+  LumbarEntry *entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+
+  lumbar_entry_set_time (entry, (gint64) day * 86400 + hour * 3600, 0);
+  lumbar_entry_set_local (entry, local);
+  lumbar_entry_set_radiating (entry, radiating);
+  return entry;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->today = lumbar_day_from_ymd (2026, 11, 27);
+  f->journal = lumbar_journal_new ();
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 560);
+  f->view = LUMBAR_CHART_VIEW (lumbar_chart_view_new ());
+  f->chart = lumbar_chart_view_get_chart (f->view);
+  lumbar_chart_set_today (f->chart, f->today);
+  lumbar_chart_view_set_range (f->view, "1m");
+  lumbar_chart_view_set_show_table (f->view, FALSE);
+  lumbar_chart_view_set_journal (f->view, f->journal);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_for (is_mapped, f->chart));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (20);
+  g_assert_finalize_object (f->journal);
+}
+
+/* The chart's pixels as the renderer draws them. */
+static GBytes *
+render (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->chart);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gsize stride = (gsize) width * 4;
+  guchar *pixels;
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  return g_bytes_new_take (pixels, stride * height);
+}
+
+typedef struct {
+  LumbarChart *chart;
+  char        *old;
+} DescriptionChange;
+
+static gboolean
+description_changed (gpointer data)
+{
+  DescriptionChange *change = data;
+
+  return g_strcmp0 (lumbar_chart_get_description (change->chart), change->old) != 0;
+}
+
+/* Takes @old (the description before a change) and waits for a new one. */
+static gboolean
+wait_description_change (Fixture *f,
+                         char    *old)
+{
+  DescriptionChange change = { f->chart, old };
+  gboolean changed = wait_for (description_changed, &change);
+
+  g_free (old);
+  return changed;
+}
+
+static char *
+description (Fixture *f)
+{
+  return g_strdup (lumbar_chart_get_description (f->chart));
+}
+
+static void
+test_redraws_on_range_and_entries (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = lumbar_test_diary_new (400, f->today - 1, 5);
+  g_autoptr(GBytes) month = NULL;
+  g_autoptr(GBytes) year = NULL;
+  g_autoptr(GBytes) added = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(LumbarEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  char *before = description (f);
+
+  lumbar_journal_set_entries (f->journal, entries);
+  g_assert_true (wait_description_change (f, before));
+  spin (50);
+  month = render (f);
+  again = render (f);
+  /* Rendering is stable: equal data gives equal pixels. */
+  g_assert_true (g_bytes_equal (month, again));
+
+  lumbar_chart_view_set_range (f->view, "1y");
+  g_assert_cmpstr (lumbar_chart_get_range (f->chart), ==, "1y");
+  spin (50);
+  year = render (f);
+  g_assert_false (g_bytes_equal (month, year));
+
+  /* Today had no reading; one at 9 shows up at once. */
+  before = description (f);
+  entry = pain_entry (f->today, 9, 9, 2);
+  g_assert_true (lumbar_journal_add (f->journal, entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_description_change (f, before));
+  spin (50);
+  added = render (f);
+  g_assert_false (g_bytes_equal (year, added));
+}
+
+static void
+test_description_follows_data (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  char *before;
+
+  /* Found by assistive technology as an image with a name. */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_ROLE_IMG));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->chart),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "Pain chart"));
+
+  g_assert_cmpstr (lumbar_chart_get_description (f->chart), ==, "No pain readings in this period.");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->chart),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "No pain readings in this period."));
+
+  before = description (f);
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(LumbarEntry) entry = pain_entry (f->today - i, 8, 2 + (i % 2) * 2, -1);
+
+      g_assert_true (lumbar_journal_add (f->journal, entry, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (wait_description_change (f, before));
+
+  text = lumbar_chart_get_description (f->chart);
+  g_assert_true (g_str_has_prefix (text, "Pain over the last 30 days: average 2.9."));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->chart),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text));
+
+  /* A shorter period describes only its own days. */
+  lumbar_chart_view_set_range (f->view, "2w");
+  g_assert_true (g_str_has_prefix (lumbar_chart_get_description (f->chart),
+                                   "Pain over the last 14 days: average 2.9."));
+}
+
+static gboolean
+table_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *stack = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (f->chart)), GTK_TYPE_STACK);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "table") == 0 &&
+         !gtk_widget_get_mapped (GTK_WIDGET (f->chart));
+}
+
+static gboolean
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  return find_label (search->root, search->text);
+}
+
+static void
+test_table_lists_days (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+  LabelSearch search;
+
+  char *before = description (f);
+
+  /* Days 0, 2 and 5 ago have readings; day 3 ago only a rest. */
+  for (int ago = 0; ago < 6; ago++)
+    {
+      g_autoptr(LumbarEntry) entry = NULL;
+
+      if (ago == 1 || ago == 4)
+        continue;
+      if (ago == 3)
+        {
+          entry = lumbar_entry_new (LUMBAR_KIND_REST);
+          lumbar_entry_set_time (entry, (gint64) (f->today - ago) * 86400 + 12 * 3600, 0);
+          lumbar_entry_set_minutes (entry, 25);
+        }
+      else
+        entry = pain_entry (f->today - ago, 8, 7 - ago, ago == 0 ? 3 : -1);
+      g_assert_true (lumbar_journal_add (f->journal, entry, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (wait_description_change (f, before));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.show-table", NULL));
+  g_assert_true (lumbar_chart_view_get_show_table (f->view));
+  g_assert_true (wait_for (table_shown, f));
+
+  /* The same days, newest first, empty days left out. */
+  model = lumbar_chart_view_get_table_model (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  {
+    static const int expected_ago[] = { 0, 2, 3, 5 };
+
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(LumbarChartDay) day = g_list_model_get_item (model, i);
+
+        g_assert_cmpint (lumbar_chart_day_get_daily (day)->day, ==, f->today - expected_ago[i]);
+      }
+  }
+
+  /* And the rows say so on screen. */
+  search.root = GTK_WIDGET (f->view);
+  search.text = "Fri, Nov 27, 2026";
+  g_assert_true (wait_for (label_shown, &search));
+  search.text = "25";
+  g_assert_true (wait_for (label_shown, &search));
+
+  /* New entries reach the table while it is shown. */
+  before = description (f);
+  {
+    g_autoptr(LumbarEntry) entry = pain_entry (f->today - 1, 8, 4, -1);
+
+    g_assert_true (lumbar_journal_add (f->journal, entry, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (wait_description_change (f, before));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.show-table", NULL));
+  g_assert_false (lumbar_chart_view_get_show_table (f->view));
+  g_assert_true (wait_for (is_mapped, f->chart));
+}
+
+static void
+test_keyboard_moves_focused_day (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumbarEntry) entry = pain_entry (f->today - 1, 8, 6, 2);
+  LumbarDaily daily;
+
+  g_assert_true (lumbar_journal_add (f->journal, entry, &error));
+  g_assert_no_error (error);
+  gtk_widget_grab_focus (GTK_WIDGET (f->chart));
+  g_assert_false (lumbar_chart_get_focused_day (f->chart, NULL));
+
+  /* The first arrow press lands on the newest day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.previous-day", NULL));
+  g_assert_true (lumbar_chart_get_focused_day (f->chart, &daily));
+  g_assert_cmpint (daily.day, ==, f->today);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.previous-day", NULL));
+  g_assert_true (lumbar_chart_get_focused_day (f->chart, &daily));
+  g_assert_cmpint (daily.day, ==, f->today - 1);
+  g_assert_cmpfloat (daily.local_mean, ==, 6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.first-day", NULL));
+  g_assert_true (lumbar_chart_get_focused_day (f->chart, &daily));
+  g_assert_cmpint (daily.day, ==, f->today - 29);
+
+  /* Stops at the ends. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.previous-day", NULL));
+  g_assert_true (lumbar_chart_get_focused_day (f->chart, &daily));
+  g_assert_cmpint (daily.day, ==, f->today - 29);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.last-day", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.next-day", NULL));
+  g_assert_true (lumbar_chart_get_focused_day (f->chart, &daily));
+  g_assert_cmpint (daily.day, ==, f->today);
+
+  /* The day's values are shown beside it. */
+  {
+    GtkWidget *popover = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->chart)); child;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (GTK_POPOVER (popover)))),
+                                     "Friday, November 27, 2026\n"));
+
+    lumbar_chart_focus_day (f->chart, f->today - 1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (GTK_POPOVER (popover)))), ==,
+                     "Thursday, November 26, 2026\n"
+                     "Local pain: 6\n"
+                     "Radiating pain: 2.0");
+  }
+}
+
+static void
+test_follows_dark_style (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GBytes) light = NULL;
+  g_autoptr(GBytes) dark = NULL;
+  const guchar *l, *d;
+  gsize offset;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin (100);
+  light = render (f);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (100);
+  dark = render (f);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin (50);
+
+  /* The chart's background, well inside: light, then dark. */
+  offset = ((gsize) 20 * width + width / 2) * 4;
+  l = g_bytes_get_data (light, NULL);
+  d = g_bytes_get_data (dark, NULL);
+  g_assert_cmpint (l[offset] + l[offset + 1] + l[offset + 2], >, 600);
+  g_assert_cmpint (d[offset] + d[offset + 1] + d[offset + 2], <, 200);
+}
+
+static void
+test_fits_narrow_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  int minimum, natural;
+
+  /* A phone-sized window: 360 pixels, minus the page's margins. */
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 336);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 560);
+  gtk_widget_set_size_request (f->window, 360, -1);
+  spin (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), >, 0);
+}
+
+static void
+test_settings_remember (Fixture       *f,
+                        gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GtkWidget *other;
+
+  schema = source ? g_settings_schema_source_lookup (source, "io.github.lumbar.Lumbar", TRUE) : NULL;
+  if (schema == NULL)
+    {
+      g_test_skip ("the GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  settings = g_settings_new ("io.github.lumbar.Lumbar");
+
+  lumbar_chart_view_set_range (f->view, "3m");
+  lumbar_chart_view_set_show_table (f->view, TRUE);
+  g_assert_cmpstr (g_settings_get_string (settings, "chart-range"), ==, "3m");
+  g_assert_true (g_settings_get_boolean (settings, "chart-show-table"));
+
+  /* The next view (the next start) opens the same way. */
+  other = g_object_ref_sink (lumbar_chart_view_new ());
+  g_assert_cmpstr (lumbar_chart_view_get_range (LUMBAR_CHART_VIEW (other)), ==, "3m");
+  g_assert_true (lumbar_chart_view_get_show_table (LUMBAR_CHART_VIEW (other)));
+  g_assert_finalize_object (other);
+
+  g_settings_reset (settings, "chart-range");
+  g_settings_reset (settings, "chart-show-table");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display (run under xvfb-run)");
+}
+
+static char *
+make_private_dir (const char *root,
+                  const char *name)
+{
+  char *path = g_build_filename (root, name, NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  return path;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  g_autofree char *runtime_dir = NULL;
+  int status;
+
+  root = g_dir_make_tmp ("lumbar-test-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = make_private_dir (root, "data");
+  config_home = make_private_dir (root, "config");
+  cache_home = make_private_dir (root, "cache");
+  runtime_dir = make_private_dir (root, "runtime");
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Records accessible properties without a bus, so tests can read them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    g_test_add_func ("/lumbar/chart/needs-display", skip_without_display);
+  else
+    {
+      adw_init ();
+
+#define ADD(name, func) \
+      g_test_add ("/lumbar/chart/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+      ADD ("redraws-on-range-and-entries", test_redraws_on_range_and_entries);
+      ADD ("description-follows-data", test_description_follows_data);
+      ADD ("table-lists-days", test_table_lists_days);
+      ADD ("keyboard-moves-focused-day", test_keyboard_moves_focused_day);
+      ADD ("follows-dark-style", test_follows_dark_style);
+      ADD ("fits-narrow-window", test_fits_narrow_window);
+      ADD ("settings-remember", test_settings_remember);
+    }
+
+  status = g_test_run ();
+
+  remove_tree (root);
+  return status;
+}

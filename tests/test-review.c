@@ -1,0 +1,1086 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-review"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lumbar-application.h"
+#include "lumbar-diary-page.h"
+#include "lumbar-diary-row.h"
+#include "lumbar-document.h"
+#include "lumbar-entry-editor.h"
+#include "lumbar-export-dialog.h"
+#include "lumbar-export.h"
+#include "lumbar-print.h"
+#include "lumbar-report.h"
+#include "lumbar-review-window.h"
+#include "lumbar-tips-page.h"
+#include "lumbar-window.h"
+
+/*
+ * Reviewing exported logs (run `meson test` inside xvfb-run): files open
+ * through the application the way `lumbar FILE…` opens them, in windows
+ * that show them and change nothing; the export dialog writes what it is
+ * set to; printing draws the report's pages.
+ */
+
+#define WAIT_MS 8000
+
+static char *test_root;
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture {
+  char              *dir;          /* 0700, for the files of one test */
+  LumbarApplication *app;
+  GPtrArray         *open_paths;   /* given on the "command line" */
+  void             (*body) (Fixture *fixture);
+};
+
+/* Helpers */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
+make_private_dir (const char *name)
+{
+  char *path = g_build_filename (test_root, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return path;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_MS * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+has_accessible_name (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return mismatch == NULL;
+}
+
+/* Every widget of @type below @root, depth first. */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = find_all (root, type);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static GtkWidget *
+review_child (LumbarReviewWindow *window,
+              const char         *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), LUMBAR_TYPE_REVIEW_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return (GtkWidget *) child;
+}
+
+/* The application's windows of @type. */
+static GPtrArray *
+app_windows (Fixture *fixture,
+             GType    type)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      g_ptr_array_add (windows, l->data);
+  return windows;
+}
+
+/* Any toplevel of @type, in the application or not (dialogs). */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct {
+  Fixture *fixture;
+  GType    type;
+  guint    n;
+} WindowQuery;
+
+static gboolean
+has_n_windows (gpointer data)
+{
+  WindowQuery *query = data;
+  g_autoptr(GPtrArray) windows = app_windows (query->fixture, query->type);
+  guint visible = 0;
+
+  for (guint i = 0; i < windows->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (windows, i)))
+      visible++;
+  return visible >= query->n;
+}
+
+static LumbarReviewWindow *
+wait_for_review_window (Fixture *fixture)
+{
+  WindowQuery query = { fixture, LUMBAR_TYPE_REVIEW_WINDOW, 1 };
+  g_autoptr(GPtrArray) windows = NULL;
+
+  g_assert_true (wait_for (has_n_windows, &query));
+  windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
+  /* Let it map and lay out. */
+  spin (150);
+  return g_ptr_array_index (windows, 0);
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *data,
+            gssize      length)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+typedef struct {
+  GBytes    *bytes;
+  GDateTime *modified;
+} Snapshot;
+
+static void
+snapshot_take (Snapshot   *snapshot,
+               const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snapshot->bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  snapshot->modified = g_file_info_get_modification_date_time (info);
+}
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->bytes, g_bytes_unref);
+  g_clear_pointer (&snapshot->modified, g_date_time_unref);
+}
+
+/* The diary of the fixture: three weeks of November 2026 in UTC+1, a
+ * reading every morning and evening, a spasm and rest on bad days,
+ * inclined sitting and one manual-therapy visit. */
+
+#define FIXTURE_FIRST (lumbar_day_from_ymd (2026, 11, 7))
+#define FIXTURE_LAST  (lumbar_day_from_ymd (2026, 11, 27))
+#define FIXTURE_PATIENT "Anna Berg & Co"
+
+static void
+stamp (LumbarEntry *entry,
+       LumbarDay    day,
+       int          hour)
+{
+  lumbar_entry_set_time (entry, (gint64) day * 86400 + hour * 3600 - 3600, 3600);
+}
+
+static GPtrArray *
+fixture_entries (void)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (LumbarDay day = FIXTURE_FIRST; day <= FIXTURE_LAST; day++)
+    {
+      int i = day - FIXTURE_FIRST;
+      LumbarEntry *entry;
+
+      entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+      stamp (entry, day, 8);
+      lumbar_entry_set_local (entry, 3 + i % 5);
+      lumbar_entry_set_radiating (entry, i % 3);
+      g_ptr_array_add (entries, entry);
+
+      entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+      stamp (entry, day, 20);
+      lumbar_entry_set_local (entry, 2 + i % 4);
+      g_ptr_array_add (entries, entry);
+
+      if (i % 4 == 3)
+        {
+          entry = lumbar_entry_new (LUMBAR_KIND_SPASM);
+          stamp (entry, day, 11);
+          lumbar_entry_set_intensity (entry, 6);
+          lumbar_entry_set_trigger (entry, "lifting a box");
+          g_ptr_array_add (entries, entry);
+
+          entry = lumbar_entry_new (LUMBAR_KIND_REST);
+          stamp (entry, day, 12);
+          lumbar_entry_set_minutes (entry, 25);
+          g_ptr_array_add (entries, entry);
+        }
+      if (i % 2 == 0)
+        {
+          entry = lumbar_entry_new (LUMBAR_KIND_INCLINE);
+          stamp (entry, day, 18);
+          lumbar_entry_set_minutes (entry, 40);
+          lumbar_entry_set_support (entry, LUMBAR_SUPPORT_PILLOWS);
+          lumbar_entry_set_legs_supported (entry, TRUE);
+          lumbar_entry_set_knees_bent (entry, TRUE);
+          g_ptr_array_add (entries, entry);
+        }
+      if (i == 10)
+        {
+          entry = lumbar_entry_new (LUMBAR_KIND_THERAPY);
+          stamp (entry, day, 15);
+          lumbar_entry_set_therapy (entry, LUMBAR_THERAPY_MANUAL);
+          lumbar_entry_set_note (entry, "first session");
+          g_ptr_array_add (entries, entry);
+        }
+    }
+  return entries;
+}
+
+static char *
+write_export (Fixture    *fixture,
+              const char *name,
+              GPtrArray  *entries)
+{
+  LumbarExportOptions options = LUMBAR_EXPORT_OPTIONS_INIT;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-28T09:15:00+01:00", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  options.from = FIXTURE_FIRST;
+  options.to = FIXTURE_LAST;
+  options.patient_name = FIXTURE_PATIENT;
+  options.today = lumbar_day_from_ymd (2026, 11, 28);
+  options.now = now;
+  bytes = lumbar_export_to_json (entries, &options);
+  return write_file (fixture, name, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+}
+
+/* Running the real application */
+
+static gboolean
+run_body (gpointer data)
+{
+  Fixture *fixture = data;
+
+  fixture->body (fixture);
+
+  /* Quit the way the menu and Ctrl+Q do. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_startup (GApplication *app,
+            Fixture      *fixture)
+{
+  /* Runs after the files were handed to `open`. */
+  g_idle_add_full (G_PRIORITY_LOW, run_body, fixture, NULL);
+}
+
+/* Starts Lumbar as `lumbar PATH…` (or `lumbar` when no path is given),
+ * runs @body, then quits. */
+static void
+run_app (Fixture  *fixture,
+         void    (*body) (Fixture *fixture))
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status;
+
+  g_ptr_array_add (argv, (char *) "lumbar");
+  for (guint i = 0; i < fixture->open_paths->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (fixture->open_paths, i));
+  g_ptr_array_add (argv, NULL);
+
+  fixture->body = body;
+  fixture->app = lumbar_application_new ();
+  g_assert_true (g_application_get_flags (G_APPLICATION (fixture->app)) & G_APPLICATION_HANDLES_OPEN);
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (fixture->app, "startup", G_CALLBACK (on_startup), fixture);
+
+  status = g_application_run (G_APPLICATION (fixture->app), (int) argv->len - 1, (char **) argv->pdata);
+  g_assert_cmpint (status, ==, 0);
+
+  g_clear_object (&fixture->app);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("files-%u", counter++);
+
+  fixture->dir = make_private_dir (name);
+  fixture->open_paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_null (fixture->app);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_ptr_array_unref (fixture->open_paths);
+}
+
+/* Tests: review windows */
+
+/* Nothing on screen takes a value: no sliders, spin buttons, switches to
+ * log with, or text fields (the period list's search field lives in a
+ * closed popover). */
+static void
+assert_nothing_to_edit (LumbarReviewWindow *window)
+{
+  g_autoptr(GPtrArray) scales = find_all (GTK_WIDGET (window), GTK_TYPE_SCALE);
+  g_autoptr(GPtrArray) spins = find_all (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON);
+  g_autoptr(GPtrArray) texts = find_all (GTK_WIDGET (window), GTK_TYPE_TEXT);
+  g_autoptr(GPtrArray) text_views = find_all (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_cmpuint (scales->len, ==, 0);
+  g_assert_cmpuint (spins->len, ==, 0);
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (texts, i)));
+  for (guint i = 0; i < text_views->len; i++)
+    g_assert_false (gtk_text_view_get_editable (g_ptr_array_index (text_views, i)));
+  g_assert_null (find_one (GTK_WIDGET (window), LUMBAR_TYPE_ENTRY_EDITOR));
+}
+
+static Snapshot export_before;
+
+static void
+shows_export_body (Fixture *fixture)
+{
+  LumbarReviewWindow *window = wait_for_review_window (fixture);
+  g_autoptr(GPtrArray) main_windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (review_child (window, "window_title"));
+  LumbarDiaryPage *diary = LUMBAR_DIARY_PAGE (review_child (window, "diary_page"));
+  LumbarTipsPage *tips = LUMBAR_TIPS_PAGE (review_child (window, "tips_page"));
+  LumbarJournal *journal = lumbar_review_window_get_journal (window);
+  g_autoptr(GPtrArray) expected = fixture_entries ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  LumbarEntry *first;
+  guint n_entry_rows = 0;
+
+  /* Only the log: `lumbar FILE` opens no main window. */
+  g_assert_cmpuint (main_windows->len, ==, 0);
+
+  /* Whose log and which period, at the top. */
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, FIXTURE_PATIENT);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Nov 7 – Nov 27, 2026");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Read-only"));
+
+  /* Every entry, in a diary that cannot be edited. */
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, expected->len);
+  g_assert_true (lumbar_diary_page_get_journal (diary) == journal);
+  g_assert_true (lumbar_diary_page_get_read_only (diary));
+
+  /* Tips as of the end of the exported period. */
+  g_assert_cmpint (lumbar_tips_page_get_today (tips), ==, FIXTURE_LAST);
+  g_assert_cmpint (lumbar_review_window_get_tips_day (window), ==, FIXTURE_LAST);
+
+  /* No banner: nothing was left out. */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (review_child (window, "skipped_revealer"))));
+
+  /* The Entries page lists them, newest first, with nothing to delete. */
+  lumbar_review_window_set_visible_page_name (window, "entries");
+  spin (300);
+  rows = find_all (GTK_WIDGET (diary), LUMBAR_TYPE_DIARY_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (lumbar_diary_row_get_entry (g_ptr_array_index (rows, i)) != NULL &&
+        gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+      n_entry_rows++;
+  g_assert_cmpuint (n_entry_rows, >, 3);
+
+  buttons = find_all (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (has_accessible_name (button, "Delete entry"))
+        g_assert_false (gtk_widget_get_visible (button));
+      g_assert_false (has_accessible_name (button, "Log pain"));
+    }
+
+  assert_nothing_to_edit (window);
+
+  /* Deleting or editing by action does nothing either. */
+  first = lumbar_journal_get_entry (journal, 0);
+  gtk_widget_activate_action (GTK_WIDGET (diary), "diary.delete", "s", lumbar_entry_get_id (first));
+  gtk_widget_activate_action (GTK_WIDGET (diary), "diary.edit", "s", lumbar_entry_get_id (first));
+  spin (300);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, expected->len);
+  g_assert_null (find_toplevel (LUMBAR_TYPE_ENTRY_EDITOR));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
+
+  /* The other pages show too. */
+  lumbar_review_window_set_visible_page_name (window, "tips");
+  spin (100);
+  assert_nothing_to_edit (window);
+  lumbar_review_window_set_visible_page_name (window, "overview");
+  spin (100);
+  assert_nothing_to_edit (window);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Days with pain readings"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "21 of 21 days"));
+}
+
+static void
+test_shows_export (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries ();
+  char *path = write_export (fixture, "anna.json", entries);
+  Snapshot after = { 0 };
+
+  g_ptr_array_add (fixture->open_paths, path);
+  /* An mtime that a rewrite would change even within the same second. */
+  g_usleep (20000);
+  snapshot_take (&export_before, path);
+
+  run_app (fixture, shows_export_body);
+
+  /* Read, never written. */
+  snapshot_take (&after, path);
+  g_assert_true (g_bytes_equal (export_before.bytes, after.bytes));
+  g_assert_true (g_date_time_equal (export_before.modified, after.modified));
+  snapshot_clear (&export_before);
+  snapshot_clear (&after);
+}
+
+#define BAD_ENTRIES \
+  "{\n" \
+  "  \"format\": \"lumbar-journal\",\n" \
+  "  \"version\": 1,\n" \
+  "  \"exported_at\": \"2026-11-27T18:00:00+01:00\",\n" \
+  "  \"range\": {\"from\": \"2026-11-20\", \"to\": \"2026-11-27\"},\n" \
+  "  \"entries\": [\n" \
+  "    {\"id\": \"a1\", \"kind\": \"pain\", \"at\": \"2026-11-25T08:00:00+01:00\", \"local\": 4, \"note\": \"\"},\n" \
+  "    {\"id\": \"a2\", \"kind\": \"pain\", \"at\": \"2026-11-26T08:00:00+01:00\", \"local\": 11, \"note\": \"\"},\n" \
+  "    {\"id\": \"a3\", \"kind\": \"nap\", \"at\": \"2026-11-26T09:00:00+01:00\", \"note\": \"\"},\n" \
+  "    {\"id\": \"a4\", \"kind\": \"spasm\", \"at\": \"2026-11-26T10:00:00+01:00\", \"intensity\": 6, \"trigger\": \"\", \"note\": \"\"},\n" \
+  "    {\"id\": \"a5\", \"kind\": \"rest\", \"start\": \"2026-11-27T12:00:00+01:00\", \"minutes\": 20, \"note\": \"\"}\n" \
+  "  ]\n" \
+  "}\n"
+
+static void
+skips_bad_entries_body (Fixture *fixture)
+{
+  LumbarReviewWindow *window = wait_for_review_window (fixture);
+  LumbarJournal *journal = lumbar_review_window_get_journal (window);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (review_child (window, "window_title"));
+  GtkWidget *label = review_child (window, "skipped_label");
+  g_autofree char *text = lumbar_review_window_dup_skipped_text (window);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GtkWindow *dialog;
+  GtkWidget *view;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  /* The valid ones are shown… */
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 3);
+  g_assert_nonnull (lumbar_journal_lookup (journal, "a1"));
+  g_assert_nonnull (lumbar_journal_lookup (journal, "a4"));
+  g_assert_nonnull (lumbar_journal_lookup (journal, "a5"));
+
+  /* …the file name stands in for a missing patient name… */
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "bad.json");
+
+  /* …and what was skipped is said, with the reason for each. */
+  g_assert_cmpuint (lumbar_review_window_get_n_skipped (window), ==, 2);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (review_child (window, "skipped_revealer"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "2 entries could not be read and are not shown.");
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "entry 2: "));
+  g_assert_true (g_str_has_prefix (lines[1], "entry 3: "));
+
+  g_assert_true (gtk_widget_get_mapped (review_child (window, "details_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "review.show-skipped", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  view = find_one (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end);
+  shown = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (shown, ==, text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  spin (100);
+}
+
+static void
+test_skips_bad_entries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_ptr_array_add (fixture->open_paths, write_file (fixture, "bad.json", BAD_ENTRIES, -1));
+  run_app (fixture, skips_bad_entries_body);
+}
+
+static void
+unreadable_body (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) review_windows = NULL;
+  g_autoptr(GPtrArray) main_windows = NULL;
+  GtkWindow *dialog;
+  const char *body;
+
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  spin (100);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+
+  /* Which file, where, and why. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open Log");
+  g_assert_nonnull (strstr (body, "“broken.json”"));
+  g_assert_nonnull (strstr (body, "Line 6, column "));
+
+  /* And no window for it, nor a main window. */
+  review_windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
+  main_windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
+  g_assert_cmpuint (review_windows->len, ==, 0);
+  g_assert_cmpuint (main_windows->len, ==, 0);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  spin (100);
+}
+
+static void
+test_unreadable_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *malformed =
+    "{\n"
+    "  \"format\": \"lumbar-journal\",\n"
+    "  \"version\": 1,\n"
+    "  \"entries\": [\n"
+    "    {\"id\": \"a1\", \"kind\": \"pain\", \"at\": \"2026-11-25T08:00:00+01:00\", \"local\": 4},\n"
+    "    {\"id\": \"x\" \"kind\": \"pain\"}\n"
+    "  ]\n"
+    "}\n";
+  char *path = write_file (fixture, "broken.json", malformed, -1);
+  Snapshot before = { 0 }, after = { 0 };
+
+  g_ptr_array_add (fixture->open_paths, path);
+  snapshot_take (&before, path);
+  run_app (fixture, unreadable_body);
+  snapshot_take (&after, path);
+  g_assert_true (g_bytes_equal (before.bytes, after.bytes));
+  g_assert_true (g_date_time_equal (before.modified, after.modified));
+  snapshot_clear (&before);
+  snapshot_clear (&after);
+}
+
+static void
+several_files_body (Fixture *fixture)
+{
+  WindowQuery query = { fixture, LUMBAR_TYPE_REVIEW_WINDOW, 2 };
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(GFile) again = NULL;
+
+  g_assert_true (wait_for (has_n_windows, &query));
+  spin (100);
+  windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
+  g_assert_cmpuint (windows->len, ==, 2);
+  g_assert_false (g_file_equal (lumbar_review_window_get_file (g_ptr_array_index (windows, 0)),
+                                lumbar_review_window_get_file (g_ptr_array_index (windows, 1))));
+
+  /* Opening one of them again raises its window instead of a third. */
+  again = g_file_new_for_path (g_ptr_array_index (fixture->open_paths, 0));
+  g_application_open (G_APPLICATION (fixture->app), &again, 1, "");
+  spin (300);
+  g_clear_pointer (&windows, g_ptr_array_unref);
+  windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
+  g_assert_cmpuint (windows->len, ==, 2);
+}
+
+static void
+test_several_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries ();
+
+  g_ptr_array_add (fixture->open_paths, write_export (fixture, "first.json", entries));
+  g_ptr_array_add (fixture->open_paths, write_file (fixture, "second.json", BAD_ENTRIES, -1));
+  run_app (fixture, several_files_body);
+}
+
+/* The main window: drop, export and print */
+
+static gboolean
+main_window_ready (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
+  LumbarStore *store = lumbar_application_get_store (fixture->app);
+
+  return windows->len == 1 && store != NULL &&
+         (lumbar_store_get_loaded (store) || lumbar_store_get_read_only (store));
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+main_window_body (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries ();
+  g_autofree char *path = write_export (fixture, "dropped.json", entries);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSList) list = g_slist_prepend (NULL, file);
+  g_autoptr(GPtrArray) windows = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkWidget *main_window;
+  GtkDropTarget *target;
+  GtkWindow *dialog;
+  gboolean accepted = FALSE;
+  LumbarReviewWindow *review;
+
+  g_assert_true (wait_for (main_window_ready, fixture));
+  windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
+  main_window = g_ptr_array_index (windows, 0);
+  spin (100);
+
+  /* The menu offers the three. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-log"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (main_window), "export"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (main_window), "print"));
+
+  /* Export… opens the export dialog for the person's own diary. */
+  g_action_group_activate_action (G_ACTION_GROUP (main_window), "export", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG)));
+  dialog = find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
+  g_assert_false (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
+  g_assert_true (lumbar_export_dialog_get_journal (LUMBAR_EXPORT_DIALOG (dialog)) ==
+                 lumbar_store_get_journal (lumbar_application_get_store (fixture->app)));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (main_window));
+  gtk_window_close (dialog);
+  spin (100);
+  g_assert_null (find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
+
+  /* Print… asks for the period first. */
+  g_action_group_activate_action (G_ACTION_GROUP (main_window), "print", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG)));
+  dialog = find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
+  g_assert_true (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
+  gtk_window_close (dialog);
+  spin (100);
+
+  /* A file dropped on the main window opens for review beside it. */
+  target = find_drop_target (main_window);
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  review = wait_for_review_window (fixture);
+  g_assert_cmpstr (lumbar_review_window_get_patient_name (review), ==, FIXTURE_PATIENT);
+  g_clear_pointer (&windows, g_ptr_array_unref);
+  windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
+  g_assert_cmpuint (windows->len, ==, 1);
+}
+
+static void
+test_main_window (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  run_app (fixture, main_window_body);
+}
+
+/* Tests: the export dialog */
+
+static LumbarJournal *
+fixture_journal (void)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries ();
+  LumbarJournal *journal = lumbar_journal_new ();
+
+  lumbar_journal_set_entries (journal, entries);
+  return journal;
+}
+
+static void
+test_export_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LumbarJournal) journal = fixture_journal ();
+  LumbarExportDialog *dialog = lumbar_export_dialog_new (NULL, journal);
+  g_autofree char *path = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LumbarDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  LumbarDay from = lumbar_day_from_ymd (2026, 11, 10);
+  LumbarDay to = lumbar_day_from_ymd (2026, 11, 20);
+  GStatBuf st;
+  guint expected = 0;
+
+  g_object_ref_sink (dialog);
+  lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_JSON);
+  lumbar_export_dialog_set_custom_range (dialog, from, to);
+  lumbar_export_dialog_set_patient_name (dialog, "  Jan Novák  ");
+  g_assert_cmpint (lumbar_export_dialog_get_format (dialog), ==, LUMBAR_EXPORT_JSON);
+  g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_EXPORT_RANGE_CUSTOM);
+
+  name = lumbar_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "lumbar-2026-11-10-to-2026-11-20.json");
+
+  g_assert_true (lumbar_export_dialog_export_to_file (dialog, path, &error));
+  g_assert_no_error (error);
+
+  /* Health data: only the user may read it. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* It reads back as the chosen days, named. */
+  doc = lumbar_document_load_file (file, LUMBAR_PARSE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->problems->len, ==, 0);
+  for (guint i = 0; i < lumbar_journal_get_n_entries (journal); i++)
+    {
+      LumbarDay day = lumbar_entry_get_day (lumbar_journal_get_entry (journal, i));
+
+      if (day >= from && day <= to)
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (doc->entries->len, ==, expected);
+  g_assert_cmpstr (doc->patient_name, ==, "Jan Novák");
+  g_assert_cmpint (doc->range_from, ==, from);
+  g_assert_cmpint (doc->range_to, ==, to);
+  g_assert_nonnull (doc->exported_at);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_export_formats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LumbarJournal) journal = fixture_journal ();
+  LumbarExportDialog *dialog = lumbar_export_dialog_new (NULL, journal);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "out.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_object_ref_sink (dialog);
+  lumbar_export_dialog_set_today (dialog, FIXTURE_LAST);
+
+  /* Everything: the file is named after the days the diary covers. */
+  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_ALL);
+  lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_CSV);
+  name = lumbar_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "lumbar-2026-11-07-to-2026-11-27.csv");
+  g_assert_true (lumbar_export_dialog_export_to_file (dialog, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, &length, NULL));
+  /* With a byte order mark, for spreadsheet programs. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" LUMBAR_EXPORT_CSV_HEADER "\r\n"));
+
+  lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_PDF);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_2_WEEKS);
+  g_clear_pointer (&name, g_free);
+  name = lumbar_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "lumbar-2026-11-14-to-2026-11-27.pdf");
+  g_assert_true (lumbar_export_dialog_export_to_file (dialog, pdf_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (pdf, "%PDF-", 5) == 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_export_ranges (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LumbarJournal) journal = fixture_journal ();
+  LumbarExportDialog *dialog = lumbar_export_dialog_new (NULL, journal);
+  g_autofree char *path = g_build_filename (fixture->dir, "never.json", NULL);
+  GObject *button, *error_label, *range_row, *range_group;
+  g_autoptr(GError) error = NULL;
+  LumbarDay today = lumbar_day_from_ymd (2026, 11, 27);
+  LumbarDay from, to;
+
+  g_object_ref_sink (dialog);
+  button = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_EXPORT_DIALOG, "action_button");
+  error_label = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_EXPORT_DIALOG, "error_group");
+  range_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_EXPORT_DIALOG, "range_row");
+  range_group = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_EXPORT_DIALOG, "range_group");
+  lumbar_export_dialog_set_today (dialog, today);
+
+  /* Presets count back from "today", inclusive, like the chart's. */
+  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_2_WEEKS);
+  g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
+  g_assert_cmpint (from, ==, today - 13);
+  g_assert_cmpint (to, ==, today);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (range_row)), ==, LUMBAR_EXPORT_RANGE_2_WEEKS);
+
+  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_3_MONTHS);
+  g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
+  g_assert_cmpint (from, ==, today - 90);
+
+  /* Picking the period in the list is the same. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (range_row), LUMBAR_EXPORT_RANGE_1_MONTH);
+  g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_EXPORT_RANGE_1_MONTH);
+  g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
+  g_assert_cmpint (from, ==, today - 29);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (range_group)), ==,
+                   "Oct 29, 2026 – Nov 27, 2026, 64 entries");
+
+  /* Custom starts from the days shown, then takes the dates given. */
+  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_CUSTOM);
+  g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
+  g_assert_cmpint (from, ==, today - 29);
+  g_assert_cmpint (to, ==, today);
+
+  /* A first day after the last is a mistake that blocks the export. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  lumbar_export_dialog_set_custom_range (dialog, today, today - 3);
+  g_assert_false (lumbar_export_dialog_get_bounds (dialog, &from, &to));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_false (lumbar_export_dialog_export_to_file (dialog, path, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  lumbar_export_dialog_set_custom_range (dialog, today - 3, today);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* Tests: printing */
+
+static void
+test_print_pages (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries ();
+  g_autoptr(LumbarReport) report = lumbar_report_new (entries, FIXTURE_FIRST, FIXTURE_LAST, "Anna Berg", FIXTURE_LAST);
+  g_autoptr(GtkPrintOperation) operation = lumbar_print_operation_new (report);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  gsize length;
+  int n_pages = 0;
+  int expected;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  /* The whole sheet in points, as many pages as the report needs there. */
+  expected = lumbar_report_get_n_pages (report,
+                                        gtk_paper_size_get_width (a4, GTK_UNIT_POINTS),
+                                        gtk_paper_size_get_height (a4, GTK_UNIT_POINTS));
+  g_object_get (operation, "n-pages", &n_pages, NULL);
+  g_assert_cmpint (expected, >=, 2);
+  g_assert_cmpint (n_pages, ==, expected);
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (pdf, "%PDF-", 5) == 0);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run the UI tests inside xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  g_autofree char *runtime_dir = NULL;
+  int status;
+
+  /* Fresh private folders before GLib caches any of them. */
+  test_root = g_dir_make_tmp ("lumbar-test-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = make_private_dir ("data");
+  config_home = make_private_dir ("config");
+  cache_home = make_private_dir ("cache");
+  runtime_dir = make_private_dir ("runtime");
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
+
+  /* Records accessible names without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/lumbar/review/needs-display", skip_without_display);
+      status = g_test_run ();
+      remove_tree (test_root);
+      return status;
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/lumbar/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("shows-export-read-only", test_shows_export);
+  ADD ("skips-bad-entries", test_skips_bad_entries);
+  ADD ("unreadable-file", test_unreadable_file);
+  ADD ("several-files", test_several_files);
+  ADD ("main-window-export-print-drop", test_main_window);
+  ADD ("export-json", test_export_json);
+  ADD ("export-formats", test_export_formats);
+  ADD ("export-ranges", test_export_ranges);
+  ADD ("print-pages", test_print_pages);
+
+  status = g_test_run ();
+  remove_tree (test_root);
+  g_free (test_root);
+  return status;
+}

@@ -1,0 +1,978 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lumbar-application.h"
+#include "lumbar-document.h"
+#include "lumbar-store.h"
+#include "lumbar-window.h"
+
+/*
+ * The real application and window under X (run `meson test` inside
+ * xvfb-run). The diary lives in XDG_DATA_HOME, which main() points at a
+ * fresh 0700 temporary folder; each test starts without a diary.
+ *
+ * Widgets are found the way assistive technology finds them, by their
+ * accessible names (DESIGN.md, "Accessibility contract").
+ */
+
+#define WAIT_MS 5000
+
+static char *test_root;
+
+typedef struct {
+  char              *diary_dir;
+  char              *journal_path;
+  LumbarApplication *app;
+  LumbarWindow      *window;
+  LumbarStore       *store;
+  GWeakRef           store_ref;
+  void             (*body) (gpointer fixture);
+} Fixture;
+
+/* Helpers */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data,
+          guint     timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+has_accessible_name (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return mismatch == NULL;
+}
+
+/* The first control of @type named @name (a label's own text also counts
+ * as its name, so the type tells the label and the control apart). */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name,
+            GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && has_accessible_name (root, name))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+require_named (Fixture    *fixture,
+               const char *name,
+               GType       type)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (fixture->window), name, type);
+
+  if (widget == NULL)
+    g_error ("No %s is named “%s” for assistive technology", g_type_name (type), name);
+  return widget;
+}
+
+static gboolean
+store_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return lumbar_store_get_loaded (fixture->store) || lumbar_store_get_read_only (fixture->store);
+}
+
+static gboolean
+store_released (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GObject) store = g_weak_ref_get (&fixture->store_ref);
+
+  return store == NULL;
+}
+
+typedef struct {
+  GtkWidget  *widget;
+  const char *name;
+} NameQuery;
+
+static gboolean
+widget_has_name (gpointer data)
+{
+  NameQuery *query = data;
+
+  return has_accessible_name (query->widget, query->name);
+}
+
+static gboolean
+wait_for_name (GtkWidget  *widget,
+               const char *name)
+{
+  NameQuery query = { widget, name };
+
+  return wait_for (widget_has_name, &query, WAIT_MS);
+}
+
+typedef struct {
+  LumbarStore *store;
+  LumbarKind   kind;
+  gboolean     running;
+} TimerQuery;
+
+static gboolean
+timer_is (gpointer data)
+{
+  TimerQuery *query = data;
+
+  return lumbar_store_get_timer (query->store, query->kind, NULL) == query->running;
+}
+
+static gboolean
+wait_for_timer (LumbarStore *store,
+                LumbarKind   kind,
+                gboolean     running)
+{
+  TimerQuery query = { store, kind, running };
+
+  return wait_for (timer_is, &query, WAIT_MS);
+}
+
+static GtkWidget *
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), LUMBAR_TYPE_WINDOW, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+today_child (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *page = GTK_WIDGET (lumbar_window_get_today_page (fixture->window));
+  GObject *child = gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+/* Clicks like a user would: GTK emits "clicked" after the press animation. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  gtk_widget_activate (button);
+}
+
+/* Reads the diary as it is on disk. */
+static LumbarDocument *
+load_journal_from_disk (Fixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->journal_path);
+
+  if (!g_file_test (fixture->journal_path, G_FILE_TEST_EXISTS))
+    return NULL;
+  return lumbar_document_load_file (file, LUMBAR_PARSE_DEFAULT, NULL);
+}
+
+typedef struct {
+  Fixture    *fixture;
+  LumbarKind  kind;
+  guint       n;
+} DiskQuery;
+
+static gboolean
+disk_has_entries (gpointer data)
+{
+  DiskQuery *query = data;
+  g_autoptr(LumbarDocument) doc = load_journal_from_disk (query->fixture);
+  guint n = 0;
+
+  if (doc == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->entries->len; i++)
+    if (lumbar_entry_get_kind (g_ptr_array_index (doc->entries, i)) == query->kind)
+      n++;
+  return n >= query->n;
+}
+
+static LumbarEntry *
+find_on_disk (Fixture    *fixture,
+              const char *id)
+{
+  g_autoptr(LumbarDocument) doc = load_journal_from_disk (fixture);
+
+  g_assert_nonnull (doc);
+  for (guint i = 0; i < doc->entries->len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (doc->entries, i);
+
+      if (g_strcmp0 (lumbar_entry_get_id (entry), id) == 0)
+        return g_object_ref (entry);
+    }
+  return NULL;
+}
+
+typedef struct {
+  LumbarJournal *journal;
+  guint          n;
+} JournalQuery;
+
+static gboolean
+journal_has_n (gpointer data)
+{
+  JournalQuery *query = data;
+
+  return lumbar_journal_get_n_entries (query->journal) >= query->n;
+}
+
+static void
+wait_for_entries (Fixture *fixture,
+                  guint    n)
+{
+  JournalQuery query = { lumbar_store_get_journal (fixture->store), n };
+
+  g_assert_true (wait_for (journal_has_n, &query, WAIT_MS));
+}
+
+/* Running the real application */
+
+static gboolean
+run_body (gpointer data)
+{
+  Fixture *fixture = data;
+
+  fixture->window = LUMBAR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (LUMBAR_IS_WINDOW (fixture->window));
+  fixture->store = lumbar_window_get_store (fixture->window);
+  g_assert_true (fixture->store == lumbar_application_get_store (fixture->app));
+  g_weak_ref_set (&fixture->store_ref, fixture->store);
+
+  g_assert_true (wait_for (store_loaded, fixture, WAIT_MS));
+  /* Let the window map and lay out. */
+  spin (100);
+
+  fixture->body (fixture);
+
+  /* Quit the way the menu and Ctrl+Q do. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app,
+             Fixture      *fixture)
+{
+  g_idle_add_full (G_PRIORITY_LOW, run_body, fixture, NULL);
+}
+
+/* Starts Lumbar, runs @body once its diary is loaded, quits and checks
+ * that the store (and with it the diary's lock) is gone. */
+static void
+run_app (Fixture *fixture,
+         void   (*body) (gpointer fixture))
+{
+  int status;
+
+  fixture->body = body;
+  fixture->app = lumbar_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (on_activate), fixture);
+
+  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  fixture->window = NULL;
+  fixture->store = NULL;
+  g_clear_object (&fixture->app);
+
+  /* A save still on its way back holds the store until it lands. */
+  g_assert_true (wait_for (store_released, fixture, WAIT_MS));
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.lumbar.Lumbar");
+
+  fixture->diary_dir = g_build_filename (g_get_user_data_dir (), "lumbar", NULL);
+  fixture->journal_path = g_build_filename (fixture->diary_dir, "journal.json", NULL);
+  remove_tree (fixture->diary_dir);
+  g_weak_ref_init (&fixture->store_ref, NULL);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_null (fixture->app);
+  g_weak_ref_clear (&fixture->store_ref);
+  remove_tree (fixture->diary_dir);
+  g_free (fixture->diary_dir);
+  g_free (fixture->journal_path);
+}
+
+/* Tests */
+
+static char *last_pain_id;
+static char *unsaid_pain_id;
+
+static void
+log_pain_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  GtkWidget *local = require_named (fixture, "Local pain", GTK_TYPE_SCALE);
+  GtkWidget *radiating = require_named (fixture, "Radiating pain", GTK_TYPE_SCALE);
+  GtkWidget *spreading = require_named (fixture, "I have pain spreading into a leg", GTK_TYPE_SWITCH);
+  GtkWidget *log_pain = require_named (fixture, "Log pain", GTK_TYPE_BUTTON);
+  LumbarEntry *entry;
+
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+
+  /* The radiating slider only appears once the person says the pain spreads. */
+  g_assert_false (gtk_widget_is_visible (radiating));
+  gtk_range_set_value (GTK_RANGE (local), 6);
+  gtk_switch_set_active (GTK_SWITCH (spreading), TRUE);
+  g_assert_true (gtk_widget_is_visible (radiating));
+  gtk_range_set_value (GTK_RANGE (radiating), 3);
+
+  click (log_pain);
+  wait_for_entries (fixture, 1);
+
+  entry = lumbar_journal_get_entry (journal, 0);
+  g_assert_cmpint (lumbar_entry_get_kind (entry), ==, LUMBAR_KIND_PAIN);
+  g_assert_cmpint (lumbar_entry_get_local (entry), ==, 6);
+  g_assert_cmpint (lumbar_entry_get_radiating (entry), ==, 3);
+  g_assert_cmpint (lumbar_entry_get_day (entry), ==, lumbar_day_today ());
+  last_pain_id = g_strdup (lumbar_entry_get_id (entry));
+
+  /* The form is ready for the next reading. */
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (local)), ==, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (spreading)));
+  g_assert_false (gtk_widget_is_visible (radiating));
+
+  /* The entry is on disk within the promised two seconds. */
+  {
+    DiskQuery query = { fixture, LUMBAR_KIND_PAIN, 1 };
+    g_autoptr(LumbarEntry) saved = NULL;
+
+    g_assert_true (wait_for (disk_has_entries, &query, 2000));
+    saved = find_on_disk (fixture, last_pain_id);
+    g_assert_nonnull (saved);
+    g_assert_cmpint (lumbar_entry_get_local (saved), ==, 6);
+    g_assert_cmpint (lumbar_entry_get_radiating (saved), ==, 3);
+  }
+
+  /* Without spreading pain, the reading has no radiating value at all. */
+  gtk_range_set_value (GTK_RANGE (local), 2);
+  click (log_pain);
+  wait_for_entries (fixture, 2);
+  /* Both readings may share a second, so look the new one up by id. */
+  entry = lumbar_journal_get_entry (journal, 0);
+  if (g_strcmp0 (lumbar_entry_get_id (entry), last_pain_id) == 0)
+    entry = lumbar_journal_get_entry (journal, 1);
+  g_assert_cmpint (lumbar_entry_get_local (entry), ==, 2);
+  g_assert_cmpint (lumbar_entry_get_radiating (entry), ==, LUMBAR_RADIATING_NONE);
+  unsaid_pain_id = g_strdup (lumbar_entry_get_id (entry));
+
+  {
+    DiskQuery query = { fixture, LUMBAR_KIND_PAIN, 2 };
+    g_autoptr(LumbarEntry) saved = NULL;
+
+    g_assert_true (wait_for (disk_has_entries, &query, 2000));
+    saved = find_on_disk (fixture, unsaid_pain_id);
+    g_assert_nonnull (saved);
+    g_assert_cmpint (lumbar_entry_get_radiating (saved), ==, LUMBAR_RADIATING_NONE);
+  }
+
+  /* Today's list shows both readings. */
+  {
+    GtkWidget *list = require_named (fixture, "Today’s entries", GTK_TYPE_LIST_BOX);
+
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  }
+}
+
+static void
+test_log_pain (Fixture       *fixture,
+               gconstpointer  data)
+{
+  run_app (fixture, log_pain_body);
+  g_clear_pointer (&last_pain_id, g_free);
+  g_clear_pointer (&unsaid_pain_id, g_free);
+}
+
+static void
+start_rest_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *button = require_named (fixture, "Start rest", GTK_TYPE_BUTTON);
+  GtkWidget *status = today_child (fixture, "rest_status_row");
+
+  g_assert_false (lumbar_store_get_timer (fixture->store, LUMBAR_KIND_REST, NULL));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), ==, "Not running");
+
+  click (button);
+  g_assert_true (wait_for_timer (fixture->store, LUMBAR_KIND_REST, TRUE));
+  g_assert_true (wait_for_name (button, "Stop rest"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Stop _rest");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), "Resting since "));
+}
+
+static void
+stop_rest_after_restart_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *button = require_named (fixture, "Stop rest", GTK_TYPE_BUTTON);
+  GtkWidget *status = today_child (fixture, "rest_status_row");
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(LumbarEntry) saved = NULL;
+  DiskQuery query = { fixture, LUMBAR_KIND_REST, 1 };
+  LumbarEntry *entry;
+
+  /* The timer kept running while Lumbar was closed, and the page says so. */
+  g_assert_true (lumbar_store_get_timer (fixture->store, LUMBAR_KIND_REST, &start));
+  g_assert_cmpint (g_date_time_difference (now, start), <, 60 * G_TIME_SPAN_SECOND);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), "Resting since "));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+
+  click (button);
+  g_assert_true (wait_for_timer (fixture->store, LUMBAR_KIND_REST, FALSE));
+  g_assert_true (wait_for_name (button, "Start rest"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), ==, "Not running");
+
+  wait_for_entries (fixture, 1);
+  entry = lumbar_journal_get_entry (journal, 0);
+  g_assert_cmpint (lumbar_entry_get_kind (entry), ==, LUMBAR_KIND_REST);
+  g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 1);
+  g_assert_cmpint (lumbar_entry_get_time (entry), ==, g_date_time_to_unix (start));
+
+  g_assert_true (wait_for (disk_has_entries, &query, 2000));
+  saved = find_on_disk (fixture, lumbar_entry_get_id (entry));
+  g_assert_nonnull (saved);
+  g_assert_cmpint (lumbar_entry_get_kind (saved), ==, LUMBAR_KIND_REST);
+}
+
+static void
+test_rest_timer_survives_restart (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  run_app (fixture, start_rest_body);
+  run_app (fixture, stop_rest_after_restart_body);
+}
+
+static void
+accessible_names_body (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *sliders[] = { "Local pain", "Radiating pain" };
+  GtkWidget *incline;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Lumbar");
+  g_assert_cmpstr (lumbar_window_get_visible_page_name (fixture->window), ==, "today");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sliders); i++)
+    {
+      GtkWidget *slider = require_named (fixture, sliders[i], GTK_TYPE_SCALE);
+      GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (slider));
+
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (slider)), ==, GTK_ACCESSIBLE_ROLE_SLIDER);
+      g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, 0);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, 10);
+      g_assert_cmpfloat (gtk_adjustment_get_step_increment (adjustment), ==, 1);
+    }
+
+  require_named (fixture, "Log pain", GTK_TYPE_BUTTON);
+  require_named (fixture, "Start rest", GTK_TYPE_BUTTON);
+  incline = require_named (fixture, "Start inclined sitting", GTK_TYPE_BUTTON);
+  g_assert_null (find_named (GTK_WIDGET (fixture->window), "Stop rest", GTK_TYPE_BUTTON));
+
+  /* Inclined sitting is named for what the button does next. */
+  click (incline);
+  g_assert_true (wait_for_timer (fixture->store, LUMBAR_KIND_INCLINE, TRUE));
+  g_assert_true (wait_for_name (incline, "Stop inclined sitting"));
+
+  /* Stopping records the posture chosen on the page. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (today_child (fixture, "support_row")), LUMBAR_SUPPORT_RECLINER);
+  gtk_switch_set_active (GTK_SWITCH (require_named (fixture, "Knees slightly bent", GTK_TYPE_SWITCH)), FALSE);
+  click (incline);
+  g_assert_true (wait_for_timer (fixture->store, LUMBAR_KIND_INCLINE, FALSE));
+  g_assert_true (wait_for_name (incline, "Start inclined sitting"));
+  wait_for_entries (fixture, 1);
+  {
+    LumbarEntry *entry = lumbar_journal_get_entry (lumbar_store_get_journal (fixture->store), 0);
+
+    g_assert_cmpint (lumbar_entry_get_kind (entry), ==, LUMBAR_KIND_INCLINE);
+    g_assert_cmpint (lumbar_entry_get_support (entry), ==, LUMBAR_SUPPORT_RECLINER);
+    g_assert_true (lumbar_entry_get_legs_supported (entry));
+    g_assert_false (lumbar_entry_get_knees_bent (entry));
+  }
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  run_app (fixture, accessible_names_body);
+}
+
+static void
+read_only_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *log_pain = require_named (fixture, "Log pain", GTK_TYPE_BUTTON);
+  GtkWidget *rest = require_named (fixture, "Start rest", GTK_TYPE_BUTTON);
+  GtkWidget *banner_label = window_child (fixture, "read_only_label");
+  GtkWidget *revealer = window_child (fixture, "banner_revealer");
+
+  g_assert_true (lumbar_store_get_read_only (fixture->store));
+
+  /* The window says why, in the store's words, and nothing can be logged. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_is_visible (banner_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner_label)), ==,
+                   lumbar_store_get_read_only_reason (fixture->store));
+  g_assert_false (gtk_widget_is_sensitive (log_pain));
+  g_assert_false (gtk_widget_is_sensitive (rest));
+}
+
+static void
+test_newer_diary_is_read_only (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *newer = "{\"format\": \"lumbar-journal\", \"version\": 99, \"entries\": []}";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->diary_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents_full (fixture->journal_path, newer, -1,
+                                           G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+
+  run_app (fixture, read_only_body);
+
+  /* Quitting did not overwrite the newer file. */
+  g_assert_true (g_file_get_contents (fixture->journal_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, newer);
+}
+
+static void
+broken_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *label = window_child (fixture, "broken_label");
+  const char *broken = lumbar_store_get_broken_path (fixture->store);
+
+  g_assert_nonnull (broken);
+  g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_is_visible (label));
+  /* It says where the damaged file went. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), broken));
+  /* And logging still works. */
+  g_assert_true (gtk_widget_is_sensitive (require_named (fixture, "Log pain", GTK_TYPE_BUTTON)));
+}
+
+static void
+test_broken_diary_is_explained (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_assert_cmpint (g_mkdir_with_parents (fixture->diary_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents_full (fixture->journal_path, "{\"format\": \"lumbar-journal\", ", -1,
+                                           G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+
+  run_app (fixture, broken_body);
+}
+
+static gboolean
+widget_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A folder where the diary file belongs makes every save fail, even for
+ * root, until it is removed. */
+static void
+log_pain_that_cannot_be_saved (Fixture *fixture)
+{
+  GtkWidget *banner = window_child (fixture, "save_banner");
+  GtkWidget *label = window_child (fixture, "save_label");
+
+  g_assert_cmpint (g_mkdir (fixture->journal_path, 0700), ==, 0);
+
+  gtk_range_set_value (GTK_RANGE (require_named (fixture, "Local pain", GTK_TYPE_SCALE)), 5);
+  click (require_named (fixture, "Log pain", GTK_TYPE_BUTTON));
+  wait_for_entries (fixture, 1);
+
+  /* The window says so, in the store's words. */
+  g_assert_true (wait_for (widget_shown, banner, WAIT_MS));
+  g_assert_nonnull (lumbar_store_get_save_error (fixture->store));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, lumbar_store_get_save_error (fixture->store));
+  g_assert_true (lumbar_store_get_has_unsaved (fixture->store));
+}
+
+static void
+save_failure_keep_open_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *banner = window_child (fixture, "save_banner");
+  AdwMessageDialog *dialog;
+  DiskQuery query = { fixture, LUMBAR_KIND_PAIN, 1 };
+
+  log_pain_that_cannot_be_saved (fixture);
+
+  /* Quitting asks first; keeping Lumbar open keeps the entry. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (fixture->store)), ==, 1);
+
+  /* Once the file can be written again, a retry saves the entry. */
+  g_assert_cmpint (g_rmdir (fixture->journal_path), ==, 0);
+  g_assert_true (wait_for (widget_hidden, banner, WAIT_MS));
+  g_assert_true (wait_for (disk_has_entries, &query, WAIT_MS));
+}
+
+static void
+test_save_failure_keep_open (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  run_app (fixture, save_failure_keep_open_body);
+}
+
+static void
+save_failure_quit_anyway_body (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwMessageDialog *dialog;
+
+  log_pain_that_cannot_be_saved (fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "quit");
+}
+
+static void
+test_save_failure_quit_anyway (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  run_app (fixture, save_failure_quit_anyway_body);
+
+  /* The person chose to lose the entry; nothing replaced the folder. */
+  g_assert_true (g_file_test (fixture->journal_path, G_FILE_TEST_IS_DIR));
+  g_rmdir (fixture->journal_path);
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_session_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "LumbarSessionDialog") &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+session_dialog_gone (gpointer data)
+{
+  return find_session_dialog () == NULL;
+}
+
+static GtkWidget *
+dialog_child (GtkWindow  *dialog,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), G_OBJECT_TYPE (dialog), name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static void
+set_session_start (GtkWindow *dialog,
+                   GDateTime *start)
+{
+  gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), start);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "hour_spin")), g_date_time_get_hour (start));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "minute_spin")), g_date_time_get_minute (start));
+}
+
+static void
+add_past_rest_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  GtkWidget *row = find_row_titled (GTK_WIDGET (fixture->window), "Add a past rest…");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) earlier = g_date_time_add_minutes (now, -90);
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  dialog = find_session_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Add Past Rest");
+  error_label = dialog_child (dialog, "error_label");
+
+  /* A rest that has not happened yet is refused with a reason. */
+  set_session_start (dialog, tomorrow);
+  click (dialog_child (dialog, "add_button"));
+  g_assert_true (wait_for (widget_shown, error_label, WAIT_MS));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+
+  /* A rest an hour and a half ago, for 20 minutes, is added. */
+  set_session_start (dialog, earlier);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "minutes_spin")), 20);
+  click (dialog_child (dialog, "add_button"));
+  wait_for_entries (fixture, 1);
+  g_assert_true (wait_for (session_dialog_gone, NULL, WAIT_MS));
+
+  {
+    LumbarEntry *entry = lumbar_journal_get_entry (journal, 0);
+    g_autoptr(GDateTime) start = lumbar_entry_dup_date_time (entry);
+
+    g_assert_cmpint (lumbar_entry_get_kind (entry), ==, LUMBAR_KIND_REST);
+    g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 20);
+    g_assert_cmpint (g_date_time_get_day_of_month (start), ==, g_date_time_get_day_of_month (earlier));
+    g_assert_cmpint (g_date_time_get_hour (start), ==, g_date_time_get_hour (earlier));
+    g_assert_cmpint (g_date_time_get_minute (start), ==, g_date_time_get_minute (earlier));
+  }
+}
+
+static void
+test_add_past_rest (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_app (fixture, add_past_rest_body);
+}
+
+static void
+window_size_body (gpointer data)
+{
+  Fixture *fixture = data;
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 700);
+}
+
+static void
+test_window_size_is_restored (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.lumbar.Lumbar");
+
+  g_settings_set_int (settings, "window-width", 640);
+  g_settings_set_int (settings, "window-height", 700);
+
+  run_app (fixture, window_size_body);
+
+  /* Closing stored the size it had. */
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run the UI tests inside xvfb-run (see TESTING.md)");
+}
+
+static char *
+make_private_dir (const char *name)
+{
+  char *path = g_build_filename (test_root, name, NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  return path;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  g_autofree char *runtime_dir = NULL;
+  int status;
+
+  /* Fresh private folders before GLib caches any of them. */
+  test_root = g_dir_make_tmp ("lumbar-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = make_private_dir ("data");
+  config_home = make_private_dir ("config");
+  cache_home = make_private_dir ("cache");
+  runtime_dir = make_private_dir ("runtime");
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
+
+  /* The test accessibility backend records accessible names without a
+   * bus, so the tests can find controls by them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/lumbar/window/needs-display", skip_without_display);
+      status = g_test_run ();
+      remove_tree (test_root);
+      return status;
+    }
+
+  g_test_add ("/lumbar/window/log-pain", Fixture, NULL,
+              fixture_set_up, test_log_pain, fixture_tear_down);
+  g_test_add ("/lumbar/window/rest-timer-survives-restart", Fixture, NULL,
+              fixture_set_up, test_rest_timer_survives_restart, fixture_tear_down);
+  g_test_add ("/lumbar/window/accessible-names", Fixture, NULL,
+              fixture_set_up, test_accessible_names, fixture_tear_down);
+  g_test_add ("/lumbar/window/add-past-rest", Fixture, NULL,
+              fixture_set_up, test_add_past_rest, fixture_tear_down);
+  g_test_add ("/lumbar/window/newer-diary-is-read-only", Fixture, NULL,
+              fixture_set_up, test_newer_diary_is_read_only, fixture_tear_down);
+  g_test_add ("/lumbar/window/broken-diary-is-explained", Fixture, NULL,
+              fixture_set_up, test_broken_diary_is_explained, fixture_tear_down);
+  g_test_add ("/lumbar/window/save-failure-asks-before-quitting", Fixture, NULL,
+              fixture_set_up, test_save_failure_keep_open, fixture_tear_down);
+  g_test_add ("/lumbar/window/save-failure-quit-anyway", Fixture, NULL,
+              fixture_set_up, test_save_failure_quit_anyway, fixture_tear_down);
+  g_test_add ("/lumbar/window/window-size-is-restored", Fixture, NULL,
+              fixture_set_up, test_window_size_is_restored, fixture_tear_down);
+
+  status = g_test_run ();
+  remove_tree (test_root);
+  g_free (test_root);
+  return status;
+}

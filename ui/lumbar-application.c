@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-application.h"
+#include "lumbar-review-window.h"
+#include "lumbar-window.h"
+
+/* Owns the one store (the diary on disk) that every window shows. */
+struct _LumbarApplication
+{
+  AdwApplication  parent_instance;
+
+  LumbarStore    *store;
+  GCancellable   *cancellable;
+  GtkWidget      *quit_dialog;
+  gboolean        quit_anyway;
+};
+
+G_DEFINE_FINAL_TYPE (LumbarApplication, lumbar_application, ADW_TYPE_APPLICATION)
+
+static void
+close_all_windows (LumbarApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+quit_anyway_cb (gpointer data)
+{
+  close_all_windows (LUMBAR_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_quit_response (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  LumbarApplication *self)
+{
+  if (g_strcmp0 (response, "quit") != 0)
+    return;
+
+  /* The dialog is still answering; closing its parent now would destroy
+   * it under its own feet. */
+  self->quit_anyway = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, quit_anyway_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+ask_before_quitting (LumbarApplication *self,
+                     GtkWindow         *parent,
+                     const char        *reason)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->quit_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->quit_dialog));
+      return;
+    }
+
+  /* Translators: %s is why saving failed, a full sentence or more */
+  body = g_strdup_printf (_("%s\n\nIf you quit now, the entries that are not saved yet will be lost."), reason);
+  dialog = adw_message_dialog_new (parent, _("Quit Without Saving?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Lumbar open"),
+                                    "quit", _("_Quit anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response), self, 0);
+
+  self->quit_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->quit_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lumbar_application_confirm_close:
+ * @self: the application
+ * @window: (nullable): the window that is closing, parent of the question
+ *
+ * Saves what is not on disk yet. When that fails and entries would be
+ * lost, asks whether to quit anyway; the answer closes every window.
+ *
+ * Returns: %TRUE if it is safe to close now, %FALSE if the question is shown
+ */
+gboolean
+lumbar_application_confirm_close (LumbarApplication *self,
+                                  GtkWindow         *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LUMBAR_IS_APPLICATION (self), TRUE);
+
+  if (self->quit_anyway || self->store == NULL)
+    return TRUE;
+
+  if (lumbar_store_flush (self->store, &error) || !lumbar_store_get_has_unsaved (self->store))
+    return TRUE;
+
+  ask_before_quitting (self, window, error ? error->message : lumbar_store_get_save_error (self->store));
+  return FALSE;
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LumbarApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!lumbar_application_confirm_close (self, window))
+    return;
+
+  self->quit_anyway = TRUE;
+  close_all_windows (self);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LumbarApplication *self = user_data;
+  const char *developers[] = { _("Lumbar developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Lumbar"),
+                         /* Also in the resources, so it shows before installing. */
+                         "application-icon", "io.github.lumbar.Lumbar",
+                         "developer-name", _("Lumbar developers"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Track back pain and follow your therapist's tips"),
+                         "copyright", _("© 2026 Lumbar developers"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+open_log_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  lumbar_review_window_choose_files (app, gtk_application_get_active_window (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-log", open_log_action },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+};
+
+/* GApplication */
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LumbarApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failure leaves the store read-only with a reason the window shows. */
+  if (!lumbar_store_load_finish (LUMBAR_STORE (source), result, &error))
+    g_debug ("The diary could not be opened: %s", error->message);
+}
+
+/* `lumbar FILE…`: each exported log in a read-only review window, and no
+ * main window (the person's own diary is not needed to review). */
+static void
+lumbar_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  lumbar_review_window_open_files (GTK_APPLICATION (application), files, n_files, NULL);
+}
+
+static void
+lumbar_application_startup (GApplication *application)
+{
+  LumbarApplication *self = LUMBAR_APPLICATION (application);
+  const char *quit_accels[] = { "<Primary>q", NULL };
+  const char *close_accels[] = { "<Primary>w", NULL };
+  const char *today_accels[] = { "<Alt>1", NULL };
+  const char *diary_accels[] = { "<Alt>2", NULL };
+  const char *open_log_accels[] = { "<Primary>o", NULL };
+  const char *export_accels[] = { "<Primary>e", NULL };
+  const char *print_accels[] = { "<Primary>p", NULL };
+  const char *history_accels[] = { "<Alt>3", NULL };
+  const char *tips_accels[] = { "<Alt>4", NULL };
+
+  G_APPLICATION_CLASS (lumbar_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::today", today_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::diary", diary_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-log", open_log_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::history", history_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::tips", tips_accels);
+
+  /* The window appears at once and fills in when the diary is read. */
+  self->store = lumbar_store_new (NULL);
+  lumbar_store_load_async (self->store, self->cancellable, on_load_done, g_object_ref (self));
+}
+
+static void
+lumbar_application_activate (GApplication *application)
+{
+  LumbarApplication *self = LUMBAR_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (lumbar_window_new (self, self->store));
+
+  gtk_window_present (window);
+}
+
+static void
+lumbar_application_shutdown (GApplication *application)
+{
+  LumbarApplication *self = LUMBAR_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  /* Normally already done when the last window closed; this catches a
+   * quit that closed no window. */
+  if (self->store != NULL && !lumbar_store_flush (self->store, &error))
+    g_debug ("Quitting with unsaved entries: %s", error->message);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (lumbar_application_parent_class)->shutdown (application);
+
+  g_clear_object (&self->store);
+}
+
+static void
+lumbar_application_dispose (GObject *object)
+{
+  LumbarApplication *self = (LumbarApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lumbar_application_parent_class)->dispose (object);
+}
+
+static void
+lumbar_application_class_init (LumbarApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lumbar_application_dispose;
+
+  app_class->open = lumbar_application_open;
+  app_class->startup = lumbar_application_startup;
+  app_class->activate = lumbar_application_activate;
+  app_class->shutdown = lumbar_application_shutdown;
+}
+
+static void
+lumbar_application_init (LumbarApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * lumbar_application_new:
+ *
+ * Files on the command line (`lumbar FILE…`) open as exported logs in
+ * read-only review windows (%G_APPLICATION_HANDLES_OPEN).
+ */
+LumbarApplication *
+lumbar_application_new (void)
+{
+  return g_object_new (LUMBAR_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/lumbar/Lumbar",
+                       NULL);
+}
+
+/**
+ * lumbar_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store, from startup until shutdown
+ */
+LumbarStore *
+lumbar_application_get_store (LumbarApplication *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_APPLICATION (self), NULL);
+  return self->store;
+}

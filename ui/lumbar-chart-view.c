@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-chart-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-chart-day.h"
+#include "lumbar-chart-view.h"
+
+/* The pain chart with its period buttons and a switch that shows the same
+ * days as a table, for anyone who would rather read numbers than a
+ * drawing (screen reader users among them). */
+struct _LumbarChartView
+{
+  AdwBin         parent_instance;
+
+  GSettings     *settings;
+  gboolean       show_table;
+  gboolean       table_stale;
+  GListStore    *table;
+
+  LumbarChart   *chart;
+  GtkColumnView *column_view;
+  GtkDropDown   *range_dropdown;
+  GtkStack      *stack;
+  GtkSwitch     *table_switch;
+};
+
+enum {
+  PROP_0,
+  PROP_JOURNAL,
+  PROP_RANGE,
+  PROP_SHOW_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LumbarChartView, lumbar_chart_view, ADW_TYPE_BIN)
+
+#define SCHEMA_ID "io.github.lumbar.Lumbar"
+
+/* In the order of the drop-down's items. */
+static const char * const range_ids[] = { "2w", "1m", "3m", "1y", "all" };
+
+typedef enum {
+  COLUMN_DATE,
+  COLUMN_LOCAL,
+  COLUMN_RANGE,
+  COLUMN_RADIATING,
+  COLUMN_SPASMS,
+  COLUMN_SPASM_MAX,
+  COLUMN_REST,
+  COLUMN_INCLINE,
+  COLUMN_THERAPY,
+  N_COLUMNS
+} Column;
+
+static const char *
+column_title (Column column)
+{
+  switch (column)
+    {
+    case COLUMN_DATE:
+      /* Translators: table column */
+      return _("Date");
+    case COLUMN_LOCAL:
+      /* Translators: table column; the day's mean local pain */
+      return _("Local pain");
+    case COLUMN_RANGE:
+      /* Translators: table column; the day's lowest and highest local pain */
+      return _("Lowest–highest");
+    case COLUMN_RADIATING:
+      /* Translators: table column; the day's mean radiating pain */
+      return _("Radiating pain");
+    case COLUMN_SPASMS:
+      /* Translators: table column; number of spasms that day */
+      return _("Spasms");
+    case COLUMN_SPASM_MAX:
+      /* Translators: table column; intensity of the day's strongest spasm */
+      return _("Strongest spasm");
+    case COLUMN_REST:
+      /* Translators: table column; minutes of rest that day */
+      return _("Rest (min)");
+    case COLUMN_INCLINE:
+      /* Translators: table column; minutes of inclined sitting that day */
+      return _("Inclined sitting (min)");
+    case COLUMN_THERAPY:
+      /* Translators: table column */
+      return _("Therapy");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What a cell says; "—" where the day has nothing of that kind. */
+static char *
+cell_text (const LumbarDaily *d,
+           Column             column)
+{
+  switch (column)
+    {
+    case COLUMN_DATE:
+      {
+        g_autoptr(GDateTime) dt = lumbar_day_to_date_time (d->day);
+
+        /* Translators: a date in the chart's table, see g_date_time_format() */
+        return g_date_time_format (dt, _("%a, %b %-d, %Y"));
+      }
+    case COLUMN_LOCAL:
+      return d->n_pain ? g_strdup_printf ("%.1f", d->local_mean) : g_strdup ("—");
+    case COLUMN_RANGE:
+      if (d->n_pain == 0)
+        return g_strdup ("—");
+      if (d->local_min == d->local_max)
+        return g_strdup_printf ("%d", d->local_min);
+      return g_strdup_printf ("%d–%d", d->local_min, d->local_max);
+    case COLUMN_RADIATING:
+      return d->n_radiating ? g_strdup_printf ("%.1f", d->radiating_mean) : g_strdup ("—");
+    case COLUMN_SPASMS:
+      return d->n_spasms ? g_strdup_printf ("%u", (guint) d->n_spasms) : g_strdup ("—");
+    case COLUMN_SPASM_MAX:
+      return d->n_spasms ? g_strdup_printf ("%d", d->spasm_max) : g_strdup ("—");
+    case COLUMN_REST:
+      return d->rest_minutes ? g_strdup_printf ("%d", d->rest_minutes) : g_strdup ("—");
+    case COLUMN_INCLINE:
+      return d->incline_minutes ? g_strdup_printf ("%d", d->incline_minutes) : g_strdup ("—");
+    case COLUMN_THERAPY:
+      if (d->n_manual_therapy)
+        return g_strdup (_("Manual therapy"));
+      if (d->n_therapy)
+        return g_strdup (_("Therapy"));
+      return g_strdup ("—");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  Column column = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DATE || column == COLUMN_THERAPY ? 0 : 1);
+  if (column != COLUMN_DATE && column != COLUMN_THERAPY)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  LumbarChartDay *day = gtk_list_item_get_item (item);
+  g_autofree char *text = cell_text (lumbar_chart_day_get_daily (day), GPOINTER_TO_UINT (data));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_columns (LumbarChartView *self)
+{
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (column));
+      view_column = gtk_column_view_column_new (column_title (column), factory);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+/* The days that have anything logged, newest first. */
+static void
+rebuild_table (LumbarChartView *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const LumbarDaily *days;
+  guint n_days;
+
+  days = lumbar_chart_get_days (self->chart, &n_days);
+  for (guint i = n_days; i > 0; i--)
+    if (lumbar_daily_has_data (&days[i - 1]))
+      g_ptr_array_add (items, lumbar_chart_day_new (&days[i - 1]));
+
+  g_list_store_splice (self->table, 0, g_list_model_get_n_items (G_LIST_MODEL (self->table)),
+                       items->pdata, items->len);
+  self->table_stale = FALSE;
+}
+
+static void
+update_page (LumbarChartView *self)
+{
+  if (!self->show_table)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "chart");
+      return;
+    }
+
+  if (self->table_stale)
+    rebuild_table (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->table)) > 0
+                                    ? "table" : "table-empty");
+}
+
+static void
+days_changed_cb (LumbarChartView *self)
+{
+  /* A hidden table is rebuilt when it is shown. */
+  self->table_stale = TRUE;
+  if (self->show_table)
+    update_page (self);
+}
+
+static void
+chart_range_cb (LumbarChartView *self)
+{
+  const char *range = lumbar_chart_get_range (self->chart);
+
+  for (guint i = 0; i < G_N_ELEMENTS (range_ids); i++)
+    if (g_str_equal (range, range_ids[i]) && gtk_drop_down_get_selected (self->range_dropdown) != i)
+      gtk_drop_down_set_selected (self->range_dropdown, i);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+static void
+dropdown_selected_cb (LumbarChartView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->range_dropdown);
+
+  if (selected < G_N_ELEMENTS (range_ids))
+    lumbar_chart_view_set_range (self, range_ids[selected]);
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Without the schema (a test, an uninstalled build) nothing persists,
+   * instead of GSettings aborting. */
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL ||
+      !g_settings_schema_has_key (schema, "chart-range") ||
+      !g_settings_schema_has_key (schema, "chart-show-table"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+lumbar_chart_view_dispose (GObject *object)
+{
+  LumbarChartView *self = LUMBAR_CHART_VIEW (object);
+
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self, "range");
+      g_settings_unbind (self, "show-table");
+    }
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_CHART_VIEW);
+
+  G_OBJECT_CLASS (lumbar_chart_view_parent_class)->dispose (object);
+}
+
+static void
+lumbar_chart_view_finalize (GObject *object)
+{
+  LumbarChartView *self = LUMBAR_CHART_VIEW (object);
+
+  g_clear_object (&self->table);
+
+  G_OBJECT_CLASS (lumbar_chart_view_parent_class)->finalize (object);
+}
+
+static void
+lumbar_chart_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LumbarChartView *self = LUMBAR_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      g_value_set_object (value, lumbar_chart_view_get_journal (self));
+      break;
+    case PROP_RANGE:
+      g_value_set_string (value, lumbar_chart_view_get_range (self));
+      break;
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_chart_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LumbarChartView *self = LUMBAR_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      lumbar_chart_view_set_journal (self, g_value_get_object (value));
+      break;
+    case PROP_RANGE:
+      lumbar_chart_view_set_range (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_TABLE:
+      lumbar_chart_view_set_show_table (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_chart_view_class_init (LumbarChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lumbar_chart_view_dispose;
+  object_class->finalize = lumbar_chart_view_finalize;
+  object_class->get_property = lumbar_chart_view_get_property;
+  object_class->set_property = lumbar_chart_view_set_property;
+
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         LUMBAR_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_RANGE] =
+    g_param_spec_string ("range", NULL, NULL,
+                         "1m",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LUMBAR_TYPE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumbarChartView, chart);
+  gtk_widget_class_bind_template_child (widget_class, LumbarChartView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LumbarChartView, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LumbarChartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LumbarChartView, table_switch);
+
+  gtk_widget_class_install_property_action (widget_class, "chart.range", "range");
+  gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
+}
+
+static void
+lumbar_chart_view_init (LumbarChartView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->table = g_list_store_new (LUMBAR_TYPE_CHART_DAY);
+  self->table_stale = TRUE;
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table)));
+
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  }
+  add_columns (self);
+
+  g_signal_connect_object (self->chart, "notify::range", G_CALLBACK (chart_range_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "days-changed", G_CALLBACK (days_changed_cb), self, G_CONNECT_SWAPPED);
+  chart_range_cb (self);
+  g_signal_connect_object (self->range_dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+
+  self->settings = settings_new_if_installed ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "chart-range", self, "range", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "chart-show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  update_page (self);
+}
+
+GtkWidget *
+lumbar_chart_view_new (void)
+{
+  return g_object_new (LUMBAR_TYPE_CHART_VIEW, NULL);
+}
+
+LumbarJournal *
+lumbar_chart_view_get_journal (LumbarChartView *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), NULL);
+
+  return lumbar_chart_get_journal (self->chart);
+}
+
+void
+lumbar_chart_view_set_journal (LumbarChartView *self,
+                               LumbarJournal   *journal)
+{
+  g_return_if_fail (LUMBAR_IS_CHART_VIEW (self));
+
+  if (lumbar_chart_get_journal (self->chart) == journal)
+    return;
+
+  lumbar_chart_set_journal (self->chart, journal);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+}
+
+const char *
+lumbar_chart_view_get_range (LumbarChartView *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), NULL);
+
+  return lumbar_chart_get_range (self->chart);
+}
+
+/**
+ * lumbar_chart_view_set_range:
+ * @self: a chart view
+ * @range: "2w", "1m", "3m", "1y" or "all"
+ *
+ * Shows that period; the chart notifies, and so does the view.
+ */
+void
+lumbar_chart_view_set_range (LumbarChartView *self,
+                             const char      *range)
+{
+  g_return_if_fail (LUMBAR_IS_CHART_VIEW (self));
+
+  lumbar_chart_set_range (self->chart, range);
+}
+
+gboolean
+lumbar_chart_view_get_show_table (LumbarChartView *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), FALSE);
+
+  return self->show_table;
+}
+
+void
+lumbar_chart_view_set_show_table (LumbarChartView *self,
+                                  gboolean         show_table)
+{
+  g_return_if_fail (LUMBAR_IS_CHART_VIEW (self));
+
+  show_table = !!show_table;
+  if (self->show_table == show_table)
+    return;
+
+  self->show_table = show_table;
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
+}
+
+LumbarChart *
+lumbar_chart_view_get_chart (LumbarChartView *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), NULL);
+
+  return self->chart;
+}
+
+/**
+ * lumbar_chart_view_get_table_model:
+ * @self: a chart view
+ *
+ * Returns: (transfer none): the table's rows, #LumbarChartDay items, newest
+ *   first; current while the table is shown
+ */
+GListModel *
+lumbar_chart_view_get_table_model (LumbarChartView *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->table);
+}

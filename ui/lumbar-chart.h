@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lumbar-daily.h"
+
+G_BEGIN_DECLS
+
+#define LUMBAR_TYPE_CHART (lumbar_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (LumbarChart, lumbar_chart, LUMBAR, CHART, GtkWidget)
+
+GtkWidget         *lumbar_chart_new              (void);
+LumbarJournal     *lumbar_chart_get_journal      (LumbarChart   *self);
+void               lumbar_chart_set_journal      (LumbarChart   *self,
+                                                  LumbarJournal *journal);
+const char        *lumbar_chart_get_range        (LumbarChart   *self);
+void               lumbar_chart_set_range        (LumbarChart   *self,
+                                                  const char    *range);
+LumbarDay          lumbar_chart_get_today        (LumbarChart   *self);
+void               lumbar_chart_set_today        (LumbarChart   *self,
+                                                  LumbarDay      today);
+const char        *lumbar_chart_get_description  (LumbarChart   *self);
+const LumbarDaily *lumbar_chart_get_days         (LumbarChart   *self,
+                                                  guint         *n_days);
+gboolean           lumbar_chart_get_focused_day  (LumbarChart   *self,
+                                                  LumbarDaily   *daily);
+void               lumbar_chart_focus_day        (LumbarChart   *self,
+                                                  LumbarDay      day);
+
+gboolean           lumbar_chart_range_is_valid   (const char    *range);
+
+G_END_DECLS

@@ -1,0 +1,624 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-diary-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-diary-model.h"
+#include "lumbar-diary-page.h"
+#include "lumbar-diary-row.h"
+#include "lumbar-entry-editor.h"
+
+/* The whole diary, newest day first. A GtkListView over a flat model of
+ * day headings and entries keeps the number of widgets to what fits on the
+ * screen, whatever the length of the diary. */
+struct _LumbarDiaryPage
+{
+  AdwBin            parent_instance;
+
+  LumbarJournal    *journal;
+  gboolean          read_only;
+
+  LumbarDiaryModel *model;
+  /* Given to the list view when the page is first mapped: a list view
+   * builds rows as soon as it has items, and a hidden page needs none. */
+  GtkSelectionModel *selection;
+  /* The rows the list view has made (it owns them), to refresh them in
+   * place when their neighbours change. */
+  GPtrArray        *rows;
+  /* Deleted entries whose toast still offers Undo, by id. */
+  GHashTable       *deleted;
+
+  AdwStatusPage    *empty_page;
+  GtkListView      *list_view;
+  GtkStack         *stack;
+  AdwToastOverlay  *toast_overlay;
+};
+
+enum {
+  PROP_0,
+  PROP_JOURNAL,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LumbarDiaryPage, lumbar_diary_page, ADW_TYPE_BIN)
+
+#define LIST_ITEM_KEY "lumbar-list-item"
+
+/* The page works outside the application too (review windows, tests), so
+ * it brings its own style sheet and icons. */
+static void
+ensure_style (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GtkIconTheme *icon_theme;
+  g_auto(GStrv) paths = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-diary-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-diary.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "lumbar-diary-style",
+                          g_object_ref (provider), g_object_unref);
+
+  icon_theme = gtk_icon_theme_get_for_display (display);
+  paths = gtk_icon_theme_get_resource_path (icon_theme);
+  if (paths == NULL || !g_strv_contains ((const char * const *) paths, "/io/github/lumbar/Lumbar/icons"))
+    gtk_icon_theme_add_resource_path (icon_theme, "/io/github/lumbar/Lumbar/icons");
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static GtkListItem *
+row_dup_list_item (LumbarDiaryRow *row)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY);
+
+  return ref ? g_weak_ref_get (ref) : NULL;
+}
+
+static void
+refresh_row (LumbarDiaryPage *self,
+             LumbarDiaryRow  *row)
+{
+  g_autoptr(GObject) list_item = G_OBJECT (row_dup_list_item (row));
+  LumbarEntry *entry = lumbar_diary_row_get_entry (row);
+  guint position;
+
+  if (list_item == NULL)
+    return;
+
+  lumbar_diary_row_set_read_only (row, self->read_only);
+  gtk_list_item_set_activatable (GTK_LIST_ITEM (list_item), entry != NULL && !self->read_only);
+  position = gtk_list_item_get_position (GTK_LIST_ITEM (list_item));
+  if (entry != NULL && position != GTK_INVALID_LIST_POSITION)
+    lumbar_diary_row_set_edges (row,
+                                lumbar_diary_model_is_heading (self->model, position - 1),
+                                lumbar_diary_model_is_heading (self->model, position + 1));
+}
+
+static void
+refresh_rows (LumbarDiaryPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    refresh_row (self, g_ptr_array_index (self->rows, i));
+}
+
+static void
+on_row_finalized (gpointer  data,
+                  GObject  *row)
+{
+  LumbarDiaryPage *self = data;
+
+  g_ptr_array_remove_fast (self->rows, row);
+}
+
+static void
+on_setup (LumbarDiaryPage          *self,
+          GtkListItem              *list_item,
+          GtkSignalListItemFactory *factory)
+{
+  GtkWidget *row = lumbar_diary_row_new ();
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, list_item);
+  g_object_set_data_full (G_OBJECT (row), LIST_ITEM_KEY, ref, free_weak_ref);
+  g_object_weak_ref (G_OBJECT (row), on_row_finalized, self);
+  g_ptr_array_add (self->rows, row);
+
+  /* In GTK 4.8 a list item takes the keyboard focus only when it is
+   * selectable (a no-op with GtkNoSelection), and the arrow keys stop at an
+   * item that cannot take it, so every row, heading or not, is selectable. */
+  gtk_list_item_set_selectable (list_item, TRUE);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+on_bind (LumbarDiaryPage          *self,
+         GtkListItem              *list_item,
+         GtkSignalListItemFactory *factory)
+{
+  LumbarDiaryRow *row = LUMBAR_DIARY_ROW (gtk_list_item_get_child (list_item));
+
+  lumbar_diary_row_set_item (row, gtk_list_item_get_item (list_item));
+  refresh_row (self, row);
+}
+
+static void
+on_unbind (LumbarDiaryPage          *self,
+           GtkListItem              *list_item,
+           GtkSignalListItemFactory *factory)
+{
+  lumbar_diary_row_set_item (LUMBAR_DIARY_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+on_model_items_changed (LumbarDiaryPage *self,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GListModel      *model)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+  /* Neighbours of a change may have become the first or last of their day. */
+  refresh_rows (self);
+}
+
+static LumbarDiaryRow *
+find_row_at (LumbarDiaryPage *self,
+             guint            position)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LumbarDiaryRow *row = g_ptr_array_index (self->rows, i);
+      g_autoptr(GObject) list_item = G_OBJECT (row_dup_list_item (row));
+
+      if (list_item != NULL &&
+          gtk_list_item_get_position (GTK_LIST_ITEM (list_item)) == position &&
+          lumbar_diary_row_get_item (row) != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The row with the keyboard focus, if any. */
+static LumbarDiaryRow *
+find_focused_row (LumbarDiaryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->list_view); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+
+      if (LUMBAR_IS_DIARY_ROW (w))
+        return LUMBAR_DIARY_ROW (w);
+      /* The list view's own row widget has the focus; ours is its child. */
+      if (child != NULL && LUMBAR_IS_DIARY_ROW (child))
+        return LUMBAR_DIARY_ROW (child);
+    }
+  return NULL;
+}
+
+static void
+focus_near (LumbarDiaryPage *self,
+            guint            position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  LumbarDiaryRow *row;
+
+  if (n == 0)
+    return;
+  position = MIN (position, n - 1);
+  /* Skip a heading, towards older entries first. */
+  if (lumbar_diary_model_is_heading (self->model, position))
+    position = position + 1 < n ? position + 1 : (position > 0 ? position - 1 : position);
+
+  row = find_row_at (self, position);
+  if (row != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
+}
+
+static void
+on_toast_dismissed (LumbarDiaryPage *self,
+                    AdwToast        *toast)
+{
+  LumbarEntry *entry = g_object_get_data (G_OBJECT (toast), "lumbar-entry");
+  const char *id = lumbar_entry_get_id (entry);
+
+  /* Undo may have restored the entry and a later delete made a new toast
+   * for it; only forget the entry this toast was about. */
+  if (g_hash_table_lookup (self->deleted, id) == entry)
+    g_hash_table_remove (self->deleted, id);
+}
+
+static void
+delete_entry (LumbarDiaryPage *self,
+              const char      *id)
+{
+  g_autoptr(LumbarEntry) entry = NULL;
+  LumbarEntry *current;
+  LumbarDiaryRow *focused;
+  gboolean had_focus;
+  guint position;
+  AdwToast *toast;
+
+  if (self->read_only || self->journal == NULL || id == NULL)
+    return;
+
+  current = lumbar_journal_lookup (self->journal, id);
+  if (current == NULL)
+    return;
+
+  focused = find_focused_row (self);
+  had_focus = focused != NULL;
+  position = lumbar_diary_model_find_entry (self->model, current);
+
+  entry = lumbar_journal_remove (self->journal, id);
+  if (entry == NULL)
+    return;
+
+  g_hash_table_replace (self->deleted, g_strdup (id), g_object_ref (entry));
+
+  toast = adw_toast_new (_("Entry deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "diary.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  g_object_set_data_full (G_OBJECT (toast), "lumbar-entry", g_object_ref (entry), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  if (had_focus && position != G_MAXUINT)
+    focus_near (self, position);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  delete_entry (LUMBAR_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_focused_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (widget);
+  LumbarDiaryRow *row = find_focused_row (self);
+  LumbarEntry *entry = row ? lumbar_diary_row_get_entry (row) : NULL;
+
+  if (entry != NULL)
+    delete_entry (self, lumbar_entry_get_id (entry));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autofree char *key = NULL;
+  g_autoptr(LumbarEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!g_hash_table_steal_extended (self->deleted, id, (gpointer *) &key, (gpointer *) &entry))
+    return;
+  if (self->journal == NULL || self->read_only)
+    return;
+
+  if (!lumbar_journal_add (self->journal, entry, &error))
+    {
+      /* Only possible if the same entry came back meanwhile (an import). */
+      g_debug ("Could not restore entry %s: %s", id, error->message);
+      return;
+    }
+
+  position = lumbar_diary_model_find_entry (self->model, entry);
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+open_editor (LumbarDiaryPage *self,
+             LumbarEntry     *entry)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LumbarEntryEditor *editor;
+
+  if (self->read_only || self->journal == NULL || entry == NULL)
+    return;
+
+  editor = lumbar_entry_editor_new_for_entry (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              self->journal, entry);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (widget);
+
+  if (self->journal != NULL)
+    open_editor (self, lumbar_journal_lookup (self->journal, g_variant_get_string (parameter, NULL)));
+}
+
+static void
+on_list_view_activate (LumbarDiaryPage *self,
+                       guint            position,
+                       GtkListView     *list_view)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (LUMBAR_IS_ENTRY (item))
+    open_editor (self, LUMBAR_ENTRY (item));
+}
+
+static void
+update_actions (LumbarDiaryPage *self)
+{
+  gboolean writable = !self->read_only && self->journal != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete-focused", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.undo", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.edit", writable);
+
+  adw_status_page_set_description (self->empty_page,
+                                   self->read_only
+                                   ? _("This diary has no entries.")
+                                   : _("Pain readings, spasms, rest and inclined sitting that you log on the Today page appear here, newest first. Select an entry to correct it."));
+}
+
+static void
+lumbar_diary_page_map (GtkWidget *widget)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lumbar_diary_page_parent_class)->map (widget);
+
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    gtk_list_view_set_model (self->list_view, self->selection);
+
+  /* "Today" and "Yesterday" move on at midnight; showing the page again
+   * is a cheap moment to catch up. */
+  for (guint i = 0; i < self->rows->len; i++)
+    lumbar_diary_row_refresh (g_ptr_array_index (self->rows, i));
+}
+
+static void
+lumbar_diary_page_dispose (GObject *object)
+{
+  LumbarDiaryPage *self = (LumbarDiaryPage *) object;
+
+  /* AdwBin keeps its own pointer to the child; let it unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_DIARY_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lumbar_diary_page_parent_class)->dispose (object);
+}
+
+static void
+lumbar_diary_page_finalize (GObject *object)
+{
+  LumbarDiaryPage *self = (LumbarDiaryPage *) object;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), on_row_finalized, self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lumbar_diary_page_parent_class)->finalize (object);
+}
+
+static void
+lumbar_diary_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_diary_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      lumbar_diary_page_set_journal (self, g_value_get_object (value));
+      break;
+
+    case PROP_READ_ONLY:
+      lumbar_diary_page_set_read_only (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_diary_page_class_init (LumbarDiaryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lumbar_diary_page_dispose;
+  object_class->finalize = lumbar_diary_page_finalize;
+  object_class->get_property = lumbar_diary_page_get_property;
+  object_class->set_property = lumbar_diary_page_set_property;
+
+  widget_class->map = lumbar_diary_page_map;
+
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         LUMBAR_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-diary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+
+  gtk_widget_class_install_action (widget_class, "diary.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "diary.delete-focused", NULL, delete_focused_action);
+  gtk_widget_class_install_action (widget_class, "diary.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "diary.undo", "s", undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "diary.delete-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "diary.delete-focused", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "lumbardiarypage");
+}
+
+static void
+lumbar_diary_page_init (LumbarDiaryPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->model = lumbar_diary_model_new (NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_unbind), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+
+  /* After the list view's own handler, so row positions are current. */
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
+
+  update_actions (self);
+}
+
+GtkWidget *
+lumbar_diary_page_new (LumbarJournal *journal)
+{
+  g_return_val_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal), NULL);
+
+  return g_object_new (LUMBAR_TYPE_DIARY_PAGE, "journal", journal, NULL);
+}
+
+/**
+ * lumbar_diary_page_get_journal:
+ *
+ * Returns: (transfer none) (nullable): the journal shown
+ */
+LumbarJournal *
+lumbar_diary_page_get_journal (LumbarDiaryPage *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_DIARY_PAGE (self), NULL);
+  return self->journal;
+}
+
+void
+lumbar_diary_page_set_journal (LumbarDiaryPage *self,
+                               LumbarJournal   *journal)
+{
+  g_return_if_fail (LUMBAR_IS_DIARY_PAGE (self));
+  g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
+
+  if (!g_set_object (&self->journal, journal))
+    return;
+
+  /* Undo belongs to the journal the entry was deleted from. */
+  g_hash_table_remove_all (self->deleted);
+  lumbar_diary_model_set_journal (self->model, journal);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "list" : "empty");
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+}
+
+gboolean
+lumbar_diary_page_get_read_only (LumbarDiaryPage *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_DIARY_PAGE (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * lumbar_diary_page_set_read_only:
+ * @self: a diary page
+ * @read_only: whether the diary is only shown
+ *
+ * A read-only page (a therapist reviewing an exported log) shows no delete
+ * buttons, opens no editor and ignores the Delete key.
+ */
+void
+lumbar_diary_page_set_read_only (LumbarDiaryPage *self,
+                                 gboolean         read_only)
+{
+  g_return_if_fail (LUMBAR_IS_DIARY_PAGE (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+
+  self->read_only = read_only;
+  if (read_only)
+    g_hash_table_remove_all (self->deleted);
+  refresh_rows (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}

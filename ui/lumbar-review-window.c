@@ -1,0 +1,1102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-review-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "lumbar-chart-view.h"
+#include "lumbar-daily.h"
+#include "lumbar-diary-page.h"
+#include "lumbar-error.h"
+#include "lumbar-export-dialog.h"
+#include "lumbar-export.h"
+#include "lumbar-print.h"
+#include "lumbar-report.h"
+#include "lumbar-review-window.h"
+#include "lumbar-tips-page.h"
+
+/* One exported log, shown for a therapist: its summary and chart, the tips
+ * as they stood at the end of the exported period, and every entry. The
+ * entries live in a journal of their own that nothing saves; no widget in
+ * the window can change them, and the file is only ever read. */
+struct _LumbarReviewWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GFile                *file;
+  char                 *file_name;     /* for people: the display name */
+  LumbarJournal        *journal;
+  GPtrArray            *problems;      /* char *, one line per problem */
+  guint                 n_skipped;     /* entries left out */
+  int                   version;
+  char                 *patient_name;
+  LumbarDay             from;
+  LumbarDay             to;
+  LumbarDay             exported_day;  /* LUMBAR_DAY_INVALID for a plain diary */
+  LumbarDay             tips_day;
+
+  AdwPreferencesGroup  *activity_group;
+  LumbarChartView      *chart_view;
+  GtkWidget            *details_button;
+  LumbarDiaryPage      *diary_page;
+  AdwPreferencesGroup  *pain_group;
+  GtkLabel             *skipped_label;
+  GtkRevealer          *skipped_revealer;
+  LumbarTipsPage       *tips_page;
+  AdwViewStackPage     *tips_stack_page;
+  AdwViewStack         *view_stack;
+  AdwWindowTitle       *window_title;
+};
+
+G_DEFINE_FINAL_TYPE (LumbarReviewWindow, lumbar_review_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The details dialog lists this many problems, then says how many more. */
+#define MAX_PROBLEM_LINES 1000
+
+/* The window brings its own style sheet: it also opens without the main
+ * window (`lumbar FILE…`) and in tests. */
+static void
+ensure_style (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-review-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-review.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "lumbar-review-style",
+                          g_object_ref (provider), g_object_unref);
+}
+
+static char *
+format_day (LumbarDay day)
+{
+  g_autoptr(GDateTime) date = lumbar_day_to_date_time (day);
+
+  /* Translators: a full date, see g_date_time_format() */
+  return g_date_time_format (date, _("%b %-d, %Y"));
+}
+
+static char *
+format_mean (double mean)
+{
+  /* The locale's decimal separator: this is read by people. */
+  g_autofree char *number = g_strdup_printf ("%.1f", mean);
+
+  /* Translators: a pain score on the 0–10 scale */
+  return g_strdup_printf (_("%s / 10"), number);
+}
+
+static char *
+format_minutes (int minutes)
+{
+  if (minutes < 60)
+    /* Translators: a duration in minutes */
+    return g_strdup_printf (C_("duration", "%d min"), minutes);
+  if (minutes % 60 == 0)
+    /* Translators: a duration in whole hours */
+    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
+  /* Translators: a duration in hours and minutes */
+  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
+}
+
+/* Overview */
+
+static void
+add_stat (AdwPreferencesGroup *group,
+          const char          *title,
+          const char          *value,
+          const char          *detail)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  /* Names and numbers are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (detail != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "lumbar-review-value");
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  adw_preferences_group_add (group, row);
+}
+
+typedef struct {
+  guint   days;
+  double  sum;
+} Mean;
+
+static void
+mean_add (Mean   *mean,
+          double  value)
+{
+  mean->days++;
+  mean->sum += value;
+}
+
+static double
+mean_value (const Mean *mean)
+{
+  return mean->days ? mean->sum / mean->days : 0;
+}
+
+/* The same figures as the first page of the PDF report, so a therapist who
+ * has both sees the same numbers. */
+static void
+build_overview (LumbarReviewWindow *self)
+{
+  g_autoptr(GArray) dailies = lumbar_daily_collect (self->journal, self->from, self->to);
+  guint n_days = (guint) (self->to - self->from + 1);
+  Mean local = { 0 }, radiating = { 0 }, first_week = { 0 }, last_week = { 0 };
+  guint n_spasms = 0, n_rest = 0, n_incline = 0, n_therapy = 0, n_manual = 0;
+  int strongest = -1, rest_minutes = 0, incline_minutes = 0;
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  for (guint i = 0; i < dailies->len; i++)
+    {
+      const LumbarDaily *d = &g_array_index (dailies, LumbarDaily, i);
+
+      if (d->n_pain)
+        {
+          mean_add (&local, d->local_mean);
+          if (d->day <= self->from + 6)
+            mean_add (&first_week, d->local_mean);
+          if (d->day >= self->to - 6)
+            mean_add (&last_week, d->local_mean);
+        }
+      if (d->n_radiating)
+        mean_add (&radiating, d->radiating_mean);
+      n_spasms += d->n_spasms;
+      strongest = MAX (strongest, d->spasm_max);
+      n_rest += d->n_rest;
+      rest_minutes += d->rest_minutes;
+      n_incline += d->n_incline;
+      incline_minutes += d->incline_minutes;
+      n_therapy += d->n_therapy;
+      n_manual += d->n_manual_therapy;
+    }
+
+  /* Pain */
+  /* Translators: days with readings out of the days of the period */
+  value = g_strdup_printf (ngettext ("%u of %u day", "%u of %u days", n_days), local.days, n_days);
+  add_stat (self->pain_group, _("Days with pain readings"), value, NULL);
+  g_clear_pointer (&value, g_free);
+
+  if (local.days)
+    {
+      value = format_mean (mean_value (&local));
+      add_stat (self->pain_group, _("Mean local pain"), value,
+                lumbar_pain_get_meaning ((int) (mean_value (&local) + 0.5)));
+    }
+  else
+    add_stat (self->pain_group, _("Mean local pain"), C_("report", "No readings"), NULL);
+  g_clear_pointer (&value, g_free);
+
+  if (n_days < 14)
+    add_stat (self->pain_group, _("First week → last week"), C_("report", "Not compared"),
+              _("the period is shorter than two weeks"));
+  else if (first_week.days == 0 || last_week.days == 0)
+    add_stat (self->pain_group, _("First week → last week"), C_("report", "Not compared"),
+              first_week.days == 0 ? _("no readings in the first week") : _("no readings in the last week"));
+  else
+    {
+      double before = mean_value (&first_week);
+      double after = mean_value (&last_week);
+      double change = after - before;
+      g_autofree char *first = g_strdup_printf ("%.1f", before);
+      g_autofree char *last = g_strdup_printf ("%.1f", after);
+
+      /* Translators: mean pain of the period's first and last week */
+      value = g_strdup_printf (C_("pain change", "%s → %s"), first, last);
+      if (before > 0)
+        /* Translators: change in points on the 0–10 scale, then in percent */
+        detail = g_strdup_printf (_("%+.1f points (%+.0f %%)"), change, 100.0 * change / before);
+      else
+        detail = g_strdup_printf (_("%+.1f points"), change);
+      add_stat (self->pain_group, _("First week → last week"), value, detail);
+      g_clear_pointer (&value, g_free);
+      g_clear_pointer (&detail, g_free);
+    }
+
+  if (radiating.days)
+    {
+      value = format_mean (mean_value (&radiating));
+      detail = g_strdup_printf (ngettext ("recorded on %u day", "recorded on %u days", radiating.days),
+                                radiating.days);
+      add_stat (self->pain_group, _("Mean radiating pain"), value, detail);
+      g_clear_pointer (&value, g_free);
+      g_clear_pointer (&detail, g_free);
+    }
+  else
+    add_stat (self->pain_group, _("Mean radiating pain"), C_("report", "Not recorded"), NULL);
+
+  /* Spasms, rest and therapy */
+  value = g_strdup_printf ("%u", n_spasms);
+  if (n_spasms)
+    /* Translators: the highest spasm intensity, 0–10 */
+    detail = g_strdup_printf (_("strongest %d / 10"), strongest);
+  add_stat (self->activity_group, C_("report", "Spasms"), value, detail);
+  g_clear_pointer (&value, g_free);
+  g_clear_pointer (&detail, g_free);
+
+  value = format_minutes (rest_minutes);
+  if (n_rest)
+    detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_rest), n_rest);
+  add_stat (self->activity_group, C_("report", "Rest"), value, detail);
+  g_clear_pointer (&value, g_free);
+  g_clear_pointer (&detail, g_free);
+
+  value = format_minutes (incline_minutes);
+  if (n_incline)
+    detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_incline), n_incline);
+  add_stat (self->activity_group, C_("report", "Inclined sitting"), value, detail);
+  g_clear_pointer (&value, g_free);
+  g_clear_pointer (&detail, g_free);
+
+  value = g_strdup_printf ("%u", n_therapy);
+  if (n_therapy)
+    /* Translators: how many of the therapy visits were manual therapy */
+    detail = g_strdup_printf (_("manual therapy: %u"), n_manual);
+  add_stat (self->activity_group, C_("report", "Therapy visits"), value, detail);
+}
+
+static void
+describe_period (LumbarReviewWindow *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = format_day (self->to);
+  g_autofree char *tips_day = format_day (self->tips_day);
+  g_autofree char *period = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *markup = NULL;
+  const char *title;
+
+  title = self->patient_name != NULL ? self->patient_name : self->file_name;
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* The year once when both days share it: the title bar is narrow. */
+  {
+    int first_year, last_year, month, mday;
+
+    lumbar_day_to_ymd (self->from, &first_year, &month, &mday);
+    lumbar_day_to_ymd (self->to, &last_year, &month, &mday);
+    if (first_year == last_year)
+      {
+        g_autoptr(GDateTime) date = lumbar_day_to_date_time (self->from);
+
+        /* Translators: a date without the year, see g_date_time_format() */
+        first = g_date_time_format (date, _("%b %-d"));
+      }
+    else
+      first = format_day (self->from);
+  }
+
+  if (self->from == self->to)
+    period = g_strdup (last);
+  else
+    /* Translators: the period of an exported log, first and last day */
+    period = g_strdup_printf (_("%s – %s"), first, last);
+  adw_window_title_set_subtitle (self->window_title, period);
+
+  if (self->exported_day != LUMBAR_DAY_INVALID)
+    {
+      g_autofree char *exported = format_day (self->exported_day);
+
+      /* Translators: the day the log was exported, then the day the tips
+       * and trends look back from */
+      description = g_strdup_printf (_("Exported on %s. Tips and trends are as of %s."), exported, tips_day);
+    }
+  else
+    /* Translators: the day the tips and trends look back from */
+    description = g_strdup_printf (_("Tips and trends are as of %s, the last day of this log."), tips_day);
+
+  /* A group's description is markup. */
+  markup = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (self->pain_group, markup);
+}
+
+static void
+show_chart (LumbarReviewWindow *self)
+{
+  LumbarChart *chart = lumbar_chart_view_get_chart (self->chart_view);
+
+  /* The chart view remembers its period for the person's own diary; a
+   * review must not change that choice, so its settings are let go. */
+  g_settings_unbind (self->chart_view, "range");
+  g_settings_unbind (self->chart_view, "show-table");
+
+  /* The chart ends where the log ends and shows all of it ("all" starts
+   * at the first entry); the shorter periods zoom in on its end. */
+  lumbar_chart_set_today (chart, self->to);
+  lumbar_chart_view_set_journal (self->chart_view, self->journal);
+  lumbar_chart_view_set_range (self->chart_view, "all");
+}
+
+static void
+show_tips (LumbarReviewWindow *self)
+{
+  guint n_indicated;
+
+  lumbar_tips_page_set_journal (self->tips_page, self->journal);
+  lumbar_tips_page_set_today (self->tips_page, self->tips_day);
+
+  n_indicated = lumbar_tips_page_get_n_indicated (self->tips_page);
+  adw_view_stack_page_set_badge_number (self->tips_stack_page, n_indicated);
+  adw_view_stack_page_set_needs_attention (self->tips_stack_page,
+                                           lumbar_tips_page_get_red_flags_active (self->tips_page));
+}
+
+static void
+show_problems (LumbarReviewWindow *self)
+{
+  GString *text = g_string_new (NULL);
+
+  if (self->n_skipped > 0)
+    g_string_append_printf (text,
+                            ngettext ("%u entry could not be read and is not shown.",
+                                      "%u entries could not be read and are not shown.",
+                                      self->n_skipped),
+                            self->n_skipped);
+  else if (self->problems->len > 0)
+    g_string_append (text, _("Parts of this log could not be read."));
+
+  if (self->version > LUMBAR_FORMAT_VERSION)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, _("It was made by a newer version of Lumbar; "
+                               "this window shows what this version understands."));
+    }
+
+  gtk_label_set_text (self->skipped_label, text->str);
+  gtk_revealer_set_reveal_child (self->skipped_revealer, text->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.show-skipped", self->problems->len > 0);
+  g_string_free (text, TRUE);
+}
+
+/* Actions */
+
+static void
+show_skipped_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (widget);
+  g_autofree char *body = NULL;
+  g_autofree char *text = lumbar_review_window_dup_skipped_text (self);
+  GtkWidget *dialog, *scrolled, *view;
+
+  g_autofree char *heading = NULL;
+
+  if (self->n_skipped > 0)
+    heading = g_strdup_printf (ngettext ("%u Entry Left Out", "%u Entries Left Out", self->n_skipped),
+                               self->n_skipped);
+  else
+    heading = g_strdup (_("Problems in This Log"));
+
+  /* Translators: %s is the name of an exported log */
+  body = g_strdup_printf (_("These parts of “%s” could not be read. Everything else is shown."), self->file_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What could not be read"),
+                                  -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (user_data);
+  LumbarExportDialog *dialog = lumbar_export_dialog_new (GTK_WINDOW (self), self->journal);
+
+  /* Presets count back from the log's last day; by default all of it. */
+  lumbar_export_dialog_set_today (dialog, self->to);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_ALL);
+  lumbar_export_dialog_set_patient_name (dialog, self->patient_name);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (user_data);
+  g_autoptr(GPtrArray) entries = lumbar_journal_dup_entries (self->journal);
+  g_autoptr(LumbarReport) report = NULL;
+
+  /* The patient's report as it was made: the whole period, dated the day
+   * of the export, so its tips match the Tips page. */
+  report = lumbar_report_new (entries, self->from, self->to, self->patient_name,
+                              self->exported_day != LUMBAR_DAY_INVALID ? self->exported_day : self->tips_day);
+  lumbar_print_report (GTK_WINDOW (self), report);
+}
+
+static const GActionEntry win_actions[] = {
+  { "export", export_action },
+  { "print", print_action },
+};
+
+/* GObject */
+
+static void
+lumbar_review_window_dispose (GObject *object)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_REVIEW_WINDOW);
+
+  G_OBJECT_CLASS (lumbar_review_window_parent_class)->dispose (object);
+}
+
+static void
+lumbar_review_window_finalize (GObject *object)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->file_name);
+  g_free (self->patient_name);
+
+  G_OBJECT_CLASS (lumbar_review_window_parent_class)->finalize (object);
+}
+
+static void
+lumbar_review_window_class_init (LumbarReviewWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lumbar_review_window_dispose;
+  object_class->finalize = lumbar_review_window_finalize;
+
+  g_type_ensure (LUMBAR_TYPE_CHART_VIEW);
+  g_type_ensure (LUMBAR_TYPE_DIARY_PAGE);
+  g_type_ensure (LUMBAR_TYPE_TIPS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-review-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, activity_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, pain_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, window_title);
+
+  gtk_widget_class_install_action (widget_class, "review.show-skipped", NULL, show_skipped_action);
+}
+
+static void
+lumbar_review_window_init (LumbarReviewWindow *self)
+{
+  ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->journal = lumbar_journal_new ();
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->version = LUMBAR_FORMAT_VERSION;
+  self->exported_day = LUMBAR_DAY_INVALID;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+static LumbarDay
+parse_exported_day (const char *exported_at)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (exported_at == NULL)
+    return LUMBAR_DAY_INVALID;
+  date_time = g_date_time_new_from_iso8601 (exported_at, NULL);
+  if (date_time == NULL)
+    return LUMBAR_DAY_INVALID;
+  /* The day where the export was made, like every day in the file. */
+  return lumbar_day_from_time (g_date_time_to_unix (date_time),
+                               (int) (g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_SECOND));
+}
+
+/**
+ * lumbar_review_window_new:
+ * @application: (nullable): the application
+ * @file: the file that was read
+ * @document: (transfer full): what was read from it
+ *
+ * Returns: (transfer none): a new window showing @document, not presented
+ */
+LumbarReviewWindow *
+lumbar_review_window_new (GtkApplication *application,
+                          GFile          *file,
+                          LumbarDocument *document)
+{
+  g_autoptr(LumbarDocument) doc = document;
+  g_autoptr(GFileInfo) info = NULL;
+  LumbarReviewWindow *self;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+
+  self = g_object_new (LUMBAR_TYPE_REVIEW_WINDOW,
+                       "application", application,
+                       NULL);
+
+  self->file = g_object_ref (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  self->file_name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+  self->version = doc->version;
+  if (doc->patient_name != NULL && *doc->patient_name != '\0')
+    self->patient_name = g_strdup (doc->patient_name);
+
+  for (guint i = 0; i < doc->problems->len; i++)
+    {
+      LumbarProblem *problem = g_ptr_array_index (doc->problems, i);
+
+      if (problem->entry > 0)
+        self->n_skipped++;
+      g_ptr_array_add (self->problems, lumbar_problem_to_string (problem, NULL));
+    }
+
+  lumbar_journal_set_entries (self->journal, doc->entries);
+
+  /* The period the log states, or the days its entries cover. */
+  self->exported_day = parse_exported_day (doc->exported_at);
+  lumbar_export_resolve_range (doc->entries, doc->range_from, doc->range_to,
+                               self->exported_day != LUMBAR_DAY_INVALID ? self->exported_day : lumbar_day_today (),
+                               &self->from, &self->to);
+  /* Tips as of the end of the period, or of the export if that came first
+   * (as the PDF report does: the earlier of its date and the last day). */
+  self->tips_day = self->to;
+  if (self->exported_day != LUMBAR_DAY_INVALID)
+    self->tips_day = MIN (self->exported_day, self->to);
+
+  describe_period (self);
+  build_overview (self);
+  show_chart (self);
+  show_tips (self);
+  lumbar_diary_page_set_journal (self->diary_page, self->journal);
+  lumbar_diary_page_set_read_only (self->diary_page, TRUE);
+  show_problems (self);
+
+  return self;
+}
+
+/**
+ * lumbar_review_window_get_file:
+ *
+ * Returns: (transfer none): the file shown
+ */
+GFile *
+lumbar_review_window_get_file (LumbarReviewWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REVIEW_WINDOW (self), NULL);
+  return self->file;
+}
+
+/**
+ * lumbar_review_window_get_journal:
+ *
+ * Returns: (transfer none): the entries of the log, in memory only
+ */
+LumbarJournal *
+lumbar_review_window_get_journal (LumbarReviewWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REVIEW_WINDOW (self), NULL);
+  return self->journal;
+}
+
+/**
+ * lumbar_review_window_get_patient_name:
+ *
+ * Returns: (nullable): the patient's name from the log
+ */
+const char *
+lumbar_review_window_get_patient_name (LumbarReviewWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REVIEW_WINDOW (self), NULL);
+  return self->patient_name;
+}
+
+/**
+ * lumbar_review_window_get_period:
+ * @self: a review window
+ * @from: (out) (optional): the first day shown
+ * @to: (out) (optional): the last day shown
+ */
+void
+lumbar_review_window_get_period (LumbarReviewWindow *self,
+                                 LumbarDay          *from,
+                                 LumbarDay          *to)
+{
+  g_return_if_fail (LUMBAR_IS_REVIEW_WINDOW (self));
+
+  if (from != NULL)
+    *from = self->from;
+  if (to != NULL)
+    *to = self->to;
+}
+
+/**
+ * lumbar_review_window_get_tips_day:
+ *
+ * Returns: the day the tips are evaluated as of: the period's last day,
+ *   or the day of the export when that came first
+ */
+LumbarDay
+lumbar_review_window_get_tips_day (LumbarReviewWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REVIEW_WINDOW (self), LUMBAR_DAY_INVALID);
+  return self->tips_day;
+}
+
+/**
+ * lumbar_review_window_get_n_skipped:
+ *
+ * Returns: how many entries of the file could not be read
+ */
+guint
+lumbar_review_window_get_n_skipped (LumbarReviewWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_REVIEW_WINDOW (self), 0);
+  return self->n_skipped;
+}
+
+/**
+ * lumbar_review_window_dup_skipped_text:
+ *
+ * Returns: (transfer full): what the details dialog lists, one problem per
+ *   line ("entry 3: …"), or an empty string
+ */
+char *
+lumbar_review_window_dup_skipped_text (LumbarReviewWindow *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (LUMBAR_IS_REVIEW_WINDOW (self), NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->problems->len && i < MAX_PROBLEM_LINES; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (self->problems, i));
+    }
+  if (self->problems->len > MAX_PROBLEM_LINES)
+    {
+      guint more = self->problems->len - MAX_PROBLEM_LINES;
+
+      g_string_append_c (text, '\n');
+      /* Translators: after the first thousand problems of a file */
+      g_string_append_printf (text, ngettext ("… and %u more", "… and %u more", more), more);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * lumbar_review_window_set_visible_page_name:
+ * @self: a review window
+ * @name: "overview", "tips" or "entries"
+ */
+void
+lumbar_review_window_set_visible_page_name (LumbarReviewWindow *self,
+                                            const char         *name)
+{
+  g_return_if_fail (LUMBAR_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Opening files */
+
+/* Files opened together: the windows appear, and the files that could not
+ * be read are explained in one dialog, once all have been read. */
+typedef struct {
+  GtkApplication *application;
+  GWeakRef        parent;
+  guint           n_pending;
+  GPtrArray      *errors;       /* char *: "name: why" */
+  GPtrArray      *windows;      /* LumbarReviewWindow, to present */
+} OpenBatch;
+
+typedef struct {
+  OpenBatch *batch;
+  GFile     *file;
+} OpenJob;
+
+static void
+open_batch_free (OpenBatch *batch)
+{
+  g_application_release (G_APPLICATION (batch->application));
+  g_object_unref (batch->application);
+  g_weak_ref_clear (&batch->parent);
+  g_ptr_array_unref (batch->errors);
+  g_ptr_array_unref (batch->windows);
+  g_free (batch);
+}
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static char *
+dup_file_name (GFile *file)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+
+  /* The name as the user knows it; a path for local files. */
+  return g_path_get_basename (parse_name);
+}
+
+/* "12:5: unexpected character" reads better as a sentence. */
+static char *
+describe_error (GError *error)
+{
+  guint line, column;
+  int consumed = 0;
+
+  if (g_error_matches (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE) &&
+      sscanf (error->message, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    /* Translators: where a file is broken, then what is wrong */
+    return g_strdup_printf (_("Line %u, column %u: %s"), line, column, error->message + consumed);
+
+  return g_strdup (error->message);
+}
+
+static void
+show_open_errors (OpenBatch *batch,
+                  GtkWindow *parent)
+{
+  g_autofree char *body = NULL;
+  const char *heading;
+  GtkWidget *dialog;
+
+  if (batch->errors->len == 1)
+    {
+      heading = _("Could Not Open Log");
+      body = g_strdup (g_ptr_array_index (batch->errors, 0));
+    }
+  else
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      heading = _("Could Not Open Logs");
+      for (guint i = 0; i < batch->errors->len; i++)
+        {
+          if (i > 0)
+            g_string_append (text, "\n\n");
+          g_string_append (text, g_ptr_array_index (batch->errors, i));
+        }
+      body = g_strdup (text->str);
+    }
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* Without any window the dialog keeps the application running until it
+   * is read. */
+  gtk_window_set_application (GTK_WINDOW (dialog), batch->application);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_batch_finish (OpenBatch *batch)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&batch->parent);
+
+  for (guint i = 0; i < batch->windows->len; i++)
+    gtk_window_present (g_ptr_array_index (batch->windows, i));
+
+  if (batch->errors->len > 0)
+    {
+      GtkWindow *dialog_parent = parent;
+
+      if (dialog_parent == NULL && batch->windows->len > 0)
+        dialog_parent = g_ptr_array_index (batch->windows, batch->windows->len - 1);
+      show_open_errors (batch, dialog_parent);
+    }
+
+  open_batch_free (batch);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  GError *error = NULL;
+  LumbarDocument *doc;
+
+  /* A newer version is shown as far as it is understood; nothing writes. */
+  doc = lumbar_document_load_file (job->file, LUMBAR_PARSE_ALLOW_NEWER, &error);
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, (GDestroyNotify) lumbar_document_free);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  OpenBatch *batch = job->batch;
+  g_autoptr(GError) error = NULL;
+  LumbarDocument *doc;
+
+  doc = g_task_propagate_pointer (G_TASK (result), &error);
+  if (doc == NULL)
+    {
+      g_autofree char *name = dup_file_name (job->file);
+      g_autofree char *reason = describe_error (error);
+
+      /* Translators: a file that could not be opened, then why */
+      g_ptr_array_add (batch->errors, g_strdup_printf (_("“%s” could not be read. %s"), name, reason));
+    }
+  else
+    g_ptr_array_add (batch->windows, lumbar_review_window_new (batch->application, job->file, doc));
+
+  if (--batch->n_pending == 0)
+    open_batch_finish (batch);
+}
+
+static LumbarReviewWindow *
+find_window_for_file (GtkApplication *application,
+                      GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (LUMBAR_IS_REVIEW_WINDOW (l->data) &&
+        g_file_equal (LUMBAR_REVIEW_WINDOW (l->data)->file, file))
+      return l->data;
+  return NULL;
+}
+
+/**
+ * lumbar_review_window_open_files:
+ * @application: the application the windows belong to
+ * @files: (array length=n_files): exported logs
+ * @n_files: how many
+ * @parent: (nullable): the window that asked, for the error dialog
+ *
+ * Reads each file off the main thread and opens a review window for it;
+ * a file already shown has its window raised instead. Files that cannot be
+ * read at all are explained in a dialog and get no window. The application
+ * is held until every file has been dealt with.
+ */
+void
+lumbar_review_window_open_files (GtkApplication  *application,
+                                 GFile          **files,
+                                 int              n_files,
+                                 GtkWindow       *parent)
+{
+  OpenBatch *batch;
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+  g_return_if_fail (n_files == 0 || files != NULL);
+
+  batch = g_new0 (OpenBatch, 1);
+  batch->application = g_object_ref (application);
+  g_weak_ref_init (&batch->parent, parent);
+  batch->errors = g_ptr_array_new_with_free_func (g_free);
+  batch->windows = g_ptr_array_new ();
+  g_application_hold (G_APPLICATION (application));
+
+  /* Counted up front so a file read quickly cannot finish the batch. */
+  batch->n_pending = 1;
+  for (int i = 0; i < n_files; i++)
+    {
+      LumbarReviewWindow *open = find_window_for_file (application, files[i]);
+      g_autoptr(GTask) task = NULL;
+      OpenJob *job;
+
+      if (open != NULL)
+        {
+          g_ptr_array_add (batch->windows, open);
+          continue;
+        }
+
+      job = g_new0 (OpenJob, 1);
+      job->batch = batch;
+      job->file = g_object_ref (files[i]);
+      batch->n_pending++;
+
+      task = g_task_new (NULL, NULL, on_loaded, NULL);
+      g_task_set_source_tag (task, lumbar_review_window_open_files);
+      g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+      g_task_run_in_thread (task, load_thread);
+    }
+
+  if (--batch->n_pending == 0)
+    open_batch_finish (batch);
+}
+
+static void
+on_chooser_response (GtkFileChooserNative *chooser,
+                     int                   response,
+                     gpointer              user_data)
+{
+  GtkApplication *application = user_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (GTK_NATIVE_DIALOG (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        g_ptr_array_add (files, g_list_model_get_item (list, i));
+    }
+
+  if (files->len > 0)
+    lumbar_review_window_open_files (application, (GFile **) files->pdata, (int) files->len, parent);
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (application));
+  g_object_unref (application);
+}
+
+/**
+ * lumbar_review_window_choose_files:
+ * @application: the application the review windows belong to
+ * @parent: (nullable): the window that asked
+ *
+ * Asks for exported logs (several at once if wanted) and opens each in a
+ * review window.
+ */
+void
+lumbar_review_window_choose_files (GtkApplication *application,
+                                   GtkWindow      *parent)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) logs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+
+  gtk_file_filter_set_name (logs, _("Exported Lumbar logs"));
+  gtk_file_filter_add_mime_type (logs, "application/json");
+  gtk_file_filter_add_pattern (logs, "*.json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Open Exported Log"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), logs);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), logs);
+
+  /* The chooser is its own reference until it answers. */
+  g_application_hold (G_APPLICATION (application));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (application));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = user_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GSList *list;
+
+  if (application == NULL && GTK_IS_WINDOW (root))
+    application = gtk_window_get_application (GTK_WINDOW (root));
+  if (application == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+
+  if (files->len == 0)
+    return FALSE;
+
+  lumbar_review_window_open_files (application, (GFile **) files->pdata, (int) files->len,
+                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  return TRUE;
+}
+
+/**
+ * lumbar_review_window_install_drop_target:
+ * @widget: where files may be dropped, e.g. a window
+ * @application: (nullable): the application to open review windows in;
+ *   %NULL for the application of @widget's window at the time of the drop
+ *
+ * Files dropped on @widget open in review windows.
+ */
+void
+lumbar_review_window_install_drop_target (GtkWidget      *widget,
+                                          GtkApplication *application)
+{
+  GtkDropTarget *target;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (application == NULL || GTK_IS_APPLICATION (application));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), application);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
+}

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-tip-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-summary.h"
+#include "lumbar-tip-card.h"
+#include "lumbar-tips-shared.h"
+
+/* The Today page's short form of the tips: active red flags, which always
+ * win, or else the first recommended tip with the person's numbers, and a
+ * button to the Tips page. Hidden while there is nothing to say. */
+struct _LumbarTipCard
+{
+  AdwBin          parent_instance;
+
+  LumbarJournal  *journal;
+  LumbarDay       today;
+  gboolean        follow_clock;
+  guint           clock_id;
+  guint           update_id;
+
+  GtkWidget      *badge;
+  GtkLabel       *body;
+  GtkWidget      *card;
+  GtkLabel       *detail;
+  GtkImage       *icon;
+  GtkBox         *list;
+  GtkLabel       *title;
+};
+
+enum {
+  PROP_0,
+  PROP_JOURNAL,
+  PROP_TODAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LumbarTipCard, lumbar_tip_card, ADW_TYPE_BIN)
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_label (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+set_red_flag_style (LumbarTipCard *self,
+                    gboolean       red_flag)
+{
+  if (red_flag)
+    {
+      gtk_widget_add_css_class (self->card, "error");
+      gtk_widget_add_css_class (self->card, "lumbar-red-flag");
+      gtk_widget_remove_css_class (self->card, "lumbar-tip-indicated");
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail), "lumbar-red-flag-advice");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->card, "error");
+      gtk_widget_remove_css_class (self->card, "lumbar-red-flag");
+      gtk_widget_add_css_class (self->card, "lumbar-tip-indicated");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "lumbar-red-flag-advice");
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail), "dim-label");
+    }
+}
+
+static void
+show_red_flags (LumbarTipCard        *self,
+                const LumbarRedFlags *red_flags)
+{
+  set_red_flag_style (self, TRUE);
+  gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+  gtk_widget_set_visible (self->badge, FALSE);
+  /* Translators: heading of the red-flag warning, as on the Tips page. */
+  gtk_label_set_label (self->title, _("See a doctor soon"));
+  lumbar_tips_fill_list (self->list, (const char * const *) red_flags->reasons);
+  gtk_widget_set_visible (GTK_WIDGET (self->body), FALSE);
+  set_label (self->detail, _("Please seek medical care promptly: contact your doctor today."));
+}
+
+static void
+show_tip (LumbarTipCard   *self,
+          const LumbarTip *tip,
+          guint            n_more)
+{
+  g_autofree char *more = NULL;
+
+  if (n_more > 0)
+    more = g_strdup_printf (ngettext ("%u more tip is recommended for you now.",
+                                      "%u more tips are recommended for you now.",
+                                      n_more),
+                            n_more);
+
+  set_red_flag_style (self, FALSE);
+  gtk_image_set_from_icon_name (self->icon, lumbar_tips_get_icon_name (tip->id));
+  gtk_widget_set_visible (self->badge, TRUE);
+  gtk_label_set_label (self->title, lumbar_tip_get_title (tip->id));
+  set_label (self->body, tip->evidence);
+  lumbar_tips_fill_list (self->list, NULL);
+  set_label (self->detail, more);
+}
+
+static void
+update (LumbarTipCard *self)
+{
+  g_autoptr(LumbarSummary) summary = NULL;
+  const LumbarRedFlags *red_flags;
+  guint n_indicated;
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  summary = lumbar_tips_compute_summary (self->journal, self->today);
+  red_flags = lumbar_summary_get_red_flags (summary);
+  n_indicated = lumbar_summary_get_n_indicated (summary);
+
+  if (red_flags->active)
+    show_red_flags (self, red_flags);
+  else
+    /* The engine orders the tips by urgency: a short rest first. */
+    for (guint i = 0; i < LUMBAR_N_TIPS; i++)
+      {
+        const LumbarTip *tip = lumbar_summary_get_tip (summary, i);
+
+        if (tip->indicated)
+          {
+            show_tip (self, tip, n_indicated - 1);
+            break;
+          }
+      }
+
+  gtk_widget_set_visible (GTK_WIDGET (self), red_flags->active || n_indicated > 0);
+}
+
+static gboolean
+on_update_idle (gpointer data)
+{
+  LumbarTipCard *self = data;
+
+  self->update_id = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_journal_items_changed (LumbarTipCard *self,
+                          guint          position,
+                          guint          removed,
+                          guint          added,
+                          GListModel    *model)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
+}
+
+static void
+set_today_internal (LumbarTipCard *self,
+                    LumbarDay      today)
+{
+  if (self->today == today)
+    return;
+
+  self->today = today;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+static gboolean
+on_clock (gpointer data)
+{
+  LumbarTipCard *self = data;
+
+  self->clock_id = 0;
+  set_today_internal (self, lumbar_day_today ());
+  self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lumbar_tip_card_dispose (GObject *object)
+{
+  LumbarTipCard *self = LUMBAR_TIP_CARD (object);
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  /* AdwBin keeps its own pointer to the child; let it unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TIP_CARD);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (lumbar_tip_card_parent_class)->dispose (object);
+}
+
+static void
+lumbar_tip_card_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LumbarTipCard *self = LUMBAR_TIP_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_int (value, self->today);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_tip_card_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LumbarTipCard *self = LUMBAR_TIP_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      lumbar_tip_card_set_journal (self, g_value_get_object (value));
+      break;
+
+    case PROP_TODAY:
+      lumbar_tip_card_set_today (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_tip_card_class_init (LumbarTipCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lumbar_tip_card_dispose;
+  object_class->get_property = lumbar_tip_card_get_property;
+  object_class->set_property = lumbar_tip_card_set_property;
+
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         LUMBAR_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LumbarTipCard:today:
+   *
+   * As #LumbarTipsPage:today: the local date until a day is set.
+   */
+  properties[PROP_TODAY] =
+    g_param_spec_int ("today", NULL, NULL,
+                      G_MININT32, G_MAXINT32, LUMBAR_DAY_INVALID,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-tip-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, badge);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, body);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, card);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, detail);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, icon);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, list);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipCard, title);
+
+  gtk_widget_class_set_css_name (widget_class, "lumbartipcard");
+}
+
+static void
+lumbar_tip_card_init (LumbarTipCard *self)
+{
+  lumbar_tips_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->follow_clock = TRUE;
+  self->today = lumbar_day_today ();
+  self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
+  update (self);
+}
+
+/**
+ * lumbar_tip_card_new:
+ * @journal: (nullable): the diary
+ *
+ * Returns: (transfer floating): a new tip card; it shows and hides itself
+ */
+GtkWidget *
+lumbar_tip_card_new (LumbarJournal *journal)
+{
+  return g_object_new (LUMBAR_TYPE_TIP_CARD, "journal", journal, NULL);
+}
+
+LumbarJournal *
+lumbar_tip_card_get_journal (LumbarTipCard *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_TIP_CARD (self), NULL);
+  return self->journal;
+}
+
+/**
+ * lumbar_tip_card_set_journal:
+ * @self: a tip card
+ * @journal: (nullable): the diary
+ */
+void
+lumbar_tip_card_set_journal (LumbarTipCard *self,
+                             LumbarJournal *journal)
+{
+  g_return_if_fail (LUMBAR_IS_TIP_CARD (self));
+  g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
+
+  if (self->journal == journal)
+    return;
+
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_func (self->journal, on_journal_items_changed, self);
+  g_set_object (&self->journal, journal);
+  if (self->journal != NULL)
+    g_signal_connect_object (self->journal, "items-changed",
+                             G_CALLBACK (on_journal_items_changed), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+}
+
+LumbarDay
+lumbar_tip_card_get_today (LumbarTipCard *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_TIP_CARD (self), LUMBAR_DAY_INVALID);
+  return self->today;
+}
+
+/**
+ * lumbar_tip_card_set_today:
+ * @self: a tip card
+ * @today: a day, or %LUMBAR_DAY_INVALID to follow the local date
+ */
+void
+lumbar_tip_card_set_today (LumbarTipCard *self,
+                           LumbarDay      today)
+{
+  g_return_if_fail (LUMBAR_IS_TIP_CARD (self));
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  self->follow_clock = today == LUMBAR_DAY_INVALID;
+  if (self->follow_clock)
+    {
+      self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
+      today = lumbar_day_today ();
+    }
+  set_today_internal (self, today);
+}

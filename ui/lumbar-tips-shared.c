@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-tips-shared"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-tips-shared.h"
+
+/* Checked at least this often while following the clock, so a suspended
+ * laptop or a changed time zone still moves to the new day soon after. */
+#define MAX_CLOCK_INTERVAL_SECONDS 300
+
+/**
+ * lumbar_tips_ensure_style:
+ *
+ * The tips widgets work outside the application too (review windows,
+ * tests), so they bring their own style sheet and icons.
+ */
+void
+lumbar_tips_ensure_style (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GtkIconTheme *icon_theme;
+  g_auto(GStrv) paths = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-tips-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-tips.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "lumbar-tips-style",
+                          g_object_ref (provider), g_object_unref);
+
+  icon_theme = gtk_icon_theme_get_for_display (display);
+  paths = gtk_icon_theme_get_resource_path (icon_theme);
+  if (paths == NULL || !g_strv_contains ((const char * const *) paths, "/io/github/lumbar/Lumbar/icons"))
+    gtk_icon_theme_add_resource_path (icon_theme, "/io/github/lumbar/Lumbar/icons");
+}
+
+/**
+ * lumbar_tips_compute_summary:
+ * @journal: (nullable): the diary, or %NULL for an empty one
+ * @today: the day to summarise
+ *
+ * Returns: (transfer full): the summary of @journal as of @today
+ */
+LumbarSummary *
+lumbar_tips_compute_summary (LumbarJournal *journal,
+                             LumbarDay      today)
+{
+  g_autoptr(GPtrArray) none = NULL;
+
+  if (journal != NULL)
+    return lumbar_summary_new (journal, today);
+
+  none = g_ptr_array_new ();
+  return lumbar_summary_new_for_entries (none, today);
+}
+
+/**
+ * lumbar_tips_watch_midnight:
+ * @func: called once, soon after the next local midnight (or earlier; it
+ *   should compare lumbar_day_today() with the day it shows)
+ * @data: data for @func
+ *
+ * Returns: the id of the timeout source
+ */
+guint
+lumbar_tips_watch_midnight (GSourceFunc func,
+                            gpointer    data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = NULL;
+  gint64 seconds;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                    g_date_time_get_month (tomorrow),
+                                    g_date_time_get_day_of_month (tomorrow),
+                                    0, 0, 0);
+  seconds = midnight != NULL ? g_date_time_difference (midnight, now) / G_USEC_PER_SEC + 1
+                             : MAX_CLOCK_INTERVAL_SECONDS;
+
+  return g_timeout_add_seconds ((guint) CLAMP (seconds, 1, MAX_CLOCK_INTERVAL_SECONDS), func, data);
+}
+
+/**
+ * lumbar_tips_fill_list:
+ * @box: a vertical box that holds only the list
+ * @items: sentences or short phrases
+ *
+ * Replaces what @box shows with @items as a bulleted list, each item's
+ * lines indented past its bullet.
+ */
+void
+lumbar_tips_fill_list (GtkBox             *box,
+                       const char * const *items)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      /* The bullet is decoration: screen readers read the item alone. */
+      GtkWidget *bullet = g_object_new (GTK_TYPE_LABEL,
+                                        "label", "•",
+                                        "valign", GTK_ALIGN_START,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                        NULL);
+      GtkWidget *text = gtk_label_new (items[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_box_append (box, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (box), items != NULL && items[0] != NULL);
+}
+
+/**
+ * lumbar_tips_get_icon_name:
+ * @id: a tip
+ *
+ * Returns: the symbolic icon shown with the tip
+ */
+const char *
+lumbar_tips_get_icon_name (LumbarTipId id)
+{
+  switch (id)
+    {
+    case LUMBAR_TIP_REST:
+      return "lumbar-rest-symbolic";
+    case LUMBAR_TIP_INCLINE:
+      return "lumbar-incline-symbolic";
+    case LUMBAR_TIP_MANUAL_THERAPY:
+      return "lumbar-therapy-symbolic";
+    case LUMBAR_N_TIPS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,1032 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-today-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lumbar-session-dialog.h"
+#include "lumbar-tip-card.h"
+#include "lumbar-today-page.h"
+
+/* The logging page: pain, spasms, timed rest and inclined sitting, therapy
+ * visits, and what was logged today. Everything goes into the store's
+ * journal; the store saves it. */
+struct _LumbarTodayPage
+{
+  AdwBin               parent_instance;
+
+  LumbarTipCard       *tip_card;
+  LumbarStore         *store;
+  LumbarJournal       *journal;
+  GListStore          *today_entries;
+  LumbarDay            today;
+  guint                tick_id;
+
+  GtkCheckButton      *flag_checks[LUMBAR_N_FLAGS];
+
+  GtkListBox          *entries_list;
+  AdwExpanderRow      *flags_row;
+  GtkWidget           *flags_warning;
+  GtkButton           *incline_button;
+  GtkLabel            *incline_error;
+  AdwPreferencesGroup *incline_group;
+  GtkImage            *incline_status_icon;
+  AdwActionRow        *incline_status_row;
+  GtkSwitch           *knees_switch;
+  GtkSwitch           *legs_switch;
+  GtkLabel            *local_meaning;
+  GtkScale            *local_scale;
+  GtkLabel            *local_value;
+  GtkButton           *log_pain_button;
+  GtkButton           *log_spasm_button;
+  GtkButton           *log_therapy_button;
+  GtkLabel            *pain_error;
+  AdwPreferencesGroup *pain_group;
+  AdwEntryRow         *pain_note_row;
+  GtkLabel            *radiating_meaning;
+  GtkWidget           *radiating_row;
+  GtkScale            *radiating_scale;
+  GtkSwitch           *radiating_switch;
+  GtkLabel            *radiating_value;
+  GtkWidget           *read_only_notice;
+  GtkLabel            *read_only_label;
+  GtkButton           *rest_button;
+  GtkLabel            *rest_error;
+  AdwPreferencesGroup *rest_group;
+  GtkImage            *rest_status_icon;
+  AdwActionRow        *rest_status_row;
+  GtkLabel            *spasm_error;
+  AdwPreferencesGroup *spasm_group;
+  GtkLabel            *spasm_meaning;
+  AdwEntryRow         *spasm_note_row;
+  GtkScale            *spasm_scale;
+  GtkLabel            *spasm_value;
+  AdwComboRow         *support_row;
+  GtkLabel            *therapy_error;
+  AdwPreferencesGroup *therapy_group;
+  AdwEntryRow         *therapy_note_row;
+  AdwComboRow         *therapy_row;
+  AdwEntryRow         *trigger_row;
+};
+
+G_DEFINE_FINAL_TYPE (LumbarTodayPage, lumbar_today_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Most alarming first, so the list reads like a doctor's checklist. */
+static const LumbarFlags flag_order[LUMBAR_N_FLAGS] = {
+  LUMBAR_FLAG_SADDLE_NUMBNESS,
+  LUMBAR_FLAG_BLADDER_BOWEL,
+  LUMBAR_FLAG_LEG_WEAKNESS,
+  LUMBAR_FLAG_BOTH_LEGS,
+  LUMBAR_FLAG_LEG_NUMBNESS,
+  LUMBAR_FLAG_FEVER,
+  LUMBAR_FLAG_AFTER_FALL,
+  LUMBAR_FLAG_NIGHT_PAIN,
+};
+
+#define TICK_SECONDS 30
+
+static int
+scale_get_int (GtkScale *scale)
+{
+  return (int) round (gtk_range_get_value (GTK_RANGE (scale)));
+}
+
+static char *
+format_clock (GDateTime *date_time)
+{
+  /* Translators: a time of day, e.g. "14:05"; see
+   * https://docs.gtk.org/glib/method.DateTime.format.html */
+  return g_date_time_format (date_time, _("%H:%M"));
+}
+
+static char *
+format_duration (int minutes)
+{
+  if (minutes < 60)
+    /* Translators: a short duration in minutes, e.g. "12 min" */
+    return g_strdup_printf (_("%d min"), minutes);
+
+  /* Translators: a duration in hours and minutes, e.g. "1 h 5 min" */
+  return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
+}
+
+static void
+toast (LumbarTodayPage *self,
+       const char      *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *message;
+
+  if (overlay == NULL)
+    return;
+
+  message = adw_toast_new (title);
+  adw_toast_set_timeout (message, 3);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), message);
+}
+
+static void
+show_error (GtkLabel   *label,
+            const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static char *
+dup_note (AdwEntryRow *row)
+{
+  g_autofree char *note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  return g_strdup (g_strstrip (note));
+}
+
+static gboolean
+can_log (LumbarTodayPage *self)
+{
+  return self->store != NULL &&
+         lumbar_store_get_loaded (self->store) &&
+         !lumbar_store_get_read_only (self->store);
+}
+
+/* Pain scales */
+
+static void
+update_scale_labels (GtkScale *scale,
+                     GtkLabel *value_label,
+                     GtkLabel *meaning_label)
+{
+  int value = scale_get_int (scale);
+  const char *meaning = lumbar_pain_get_meaning (value);
+  g_autofree char *number = g_strdup_printf ("%d", value);
+  /* Translators: what a screen reader says for a pain slider,
+   * e.g. "6, moderate pain"; %d is the number, %s its meaning */
+  g_autofree char *value_text = g_strdup_printf (_("%d, %s"), value, meaning);
+
+  gtk_label_set_text (value_label, number);
+  gtk_label_set_text (meaning_label, meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
+                                  -1);
+}
+
+static void
+on_local_changed (LumbarTodayPage *self)
+{
+  update_scale_labels (self->local_scale, self->local_value, self->local_meaning);
+}
+
+static void
+on_radiating_changed (LumbarTodayPage *self)
+{
+  update_scale_labels (self->radiating_scale, self->radiating_value, self->radiating_meaning);
+}
+
+static void
+on_spasm_changed (LumbarTodayPage *self)
+{
+  update_scale_labels (self->spasm_scale, self->spasm_value, self->spasm_meaning);
+}
+
+static void
+on_radiating_active_changed (LumbarTodayPage *self)
+{
+  gtk_widget_set_visible (self->radiating_row, gtk_switch_get_active (self->radiating_switch));
+}
+
+static void
+setup_scale (GtkScale *scale)
+{
+  for (int i = LUMBAR_PAIN_MIN; i <= LUMBAR_PAIN_MAX; i++)
+    gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, NULL);
+}
+
+/* Warning signs */
+
+static LumbarFlags
+collect_flags (LumbarTodayPage *self)
+{
+  LumbarFlags flags = LUMBAR_FLAG_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
+    if (gtk_check_button_get_active (self->flag_checks[i]))
+      flags |= flag_order[i];
+  return flags;
+}
+
+static void
+on_flag_toggled (LumbarTodayPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
+    if (gtk_check_button_get_active (self->flag_checks[i]))
+      n++;
+
+  if (n == 0)
+    adw_expander_row_set_subtitle (self->flags_row, _("Tick any you have noticed"));
+  else
+    {
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u sign ticked", "%u signs ticked", n), n);
+
+      adw_expander_row_set_subtitle (self->flags_row, subtitle);
+    }
+  gtk_widget_set_visible (self->flags_warning, n > 0);
+}
+
+static void
+setup_flags (LumbarTodayPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
+    {
+      const char *label = lumbar_flag_get_label (flag_order[i]);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_flag_toggled), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->flags_row, row);
+      self->flag_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+}
+
+/* Logging */
+
+/* @what_failed has one %s for the reason, e.g. "This reading was not logged: %s" */
+static gboolean
+add_entry (LumbarTodayPage *self,
+           LumbarEntry     *entry,
+           GtkLabel        *error_label,
+           const char      *what_failed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!can_log (self))
+    return FALSE;
+
+  if (!lumbar_journal_add (self->journal, entry, &error))
+    {
+      g_autoptr(GString) message = g_string_new (what_failed);
+
+      g_string_replace (message, "%s", error->message, 1);
+      show_error (error_label, message->str);
+      return FALSE;
+    }
+
+  show_error (error_label, NULL);
+  return TRUE;
+}
+
+static void
+on_log_pain (LumbarTodayPage *self)
+{
+  g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+  g_autofree char *note = dup_note (self->pain_note_row);
+
+  lumbar_entry_set_local (entry, scale_get_int (self->local_scale));
+  if (gtk_switch_get_active (self->radiating_switch))
+    lumbar_entry_set_radiating (entry, scale_get_int (self->radiating_scale));
+  else
+    lumbar_entry_set_radiating (entry, LUMBAR_RADIATING_NONE);
+  lumbar_entry_set_flags (entry, collect_flags (self));
+  lumbar_entry_set_note (entry, note);
+
+  /* Translators: %s says what is wrong with the reading */
+  if (!add_entry (self, entry, self->pain_error, _("This reading was not logged: %s")))
+    return;
+
+  gtk_range_set_value (GTK_RANGE (self->local_scale), 0);
+  gtk_range_set_value (GTK_RANGE (self->radiating_scale), 0);
+  gtk_switch_set_active (self->radiating_switch, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
+    gtk_check_button_set_active (self->flag_checks[i], FALSE);
+  adw_expander_row_set_expanded (self->flags_row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->pain_note_row), "");
+
+  toast (self, _("Pain logged"));
+}
+
+static void
+on_log_spasm (LumbarTodayPage *self)
+{
+  g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_SPASM);
+  g_autofree char *trigger = dup_note (self->trigger_row);
+  g_autofree char *note = dup_note (self->spasm_note_row);
+
+  lumbar_entry_set_intensity (entry, scale_get_int (self->spasm_scale));
+  lumbar_entry_set_trigger (entry, trigger);
+  lumbar_entry_set_note (entry, note);
+
+  /* Translators: %s says what is wrong with the entry */
+  if (!add_entry (self, entry, self->spasm_error, _("This spasm was not logged: %s")))
+    return;
+
+  gtk_range_set_value (GTK_RANGE (self->spasm_scale), 5);
+  gtk_editable_set_text (GTK_EDITABLE (self->trigger_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->spasm_note_row), "");
+
+  toast (self, _("Spasm logged"));
+}
+
+static void
+on_log_therapy (LumbarTodayPage *self)
+{
+  g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_THERAPY);
+  g_autofree char *note = dup_note (self->therapy_note_row);
+
+  lumbar_entry_set_therapy (entry, adw_combo_row_get_selected (self->therapy_row));
+  lumbar_entry_set_note (entry, note);
+
+  /* Translators: %s says what is wrong with the entry */
+  if (!add_entry (self, entry, self->therapy_error, _("This visit was not logged: %s")))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->therapy_note_row), "");
+
+  toast (self, _("Therapy visit logged"));
+}
+
+/* Timers */
+
+static void
+update_timer (LumbarTodayPage *self,
+              LumbarKind       kind,
+              GDateTime       *now)
+{
+  g_autoptr(GDateTime) start = NULL;
+  gboolean running = FALSE;
+  AdwActionRow *row;
+  GtkButton *button;
+  GtkImage *icon;
+  const char *label, *name;
+  g_autofree char *subtitle = NULL;
+
+  if (self->store != NULL && lumbar_store_get_loaded (self->store))
+    running = lumbar_store_get_timer (self->store, kind, &start);
+
+  if (kind == LUMBAR_KIND_REST)
+    {
+      row = self->rest_status_row;
+      button = self->rest_button;
+      icon = self->rest_status_icon;
+      label = running ? _("Stop _rest") : _("Start _rest");
+      name = running ? _("Stop rest") : _("Start rest");
+    }
+  else
+    {
+      row = self->incline_status_row;
+      button = self->incline_button;
+      icon = self->incline_status_icon;
+      label = running ? _("Stop _inclined sitting") : _("Start _inclined sitting");
+      name = running ? _("Stop inclined sitting") : _("Start inclined sitting");
+    }
+
+  if (running && start != NULL)
+    {
+      g_autofree char *clock = format_clock (start);
+      g_autofree char *duration = NULL;
+      GTimeSpan elapsed = g_date_time_difference (now, start);
+
+      duration = format_duration ((int) MAX (0, elapsed / G_TIME_SPAN_MINUTE));
+      if (kind == LUMBAR_KIND_REST)
+        /* Translators: "Resting since 14:05 (12 min)" */
+        subtitle = g_strdup_printf (_("Resting since %s (%s)"), clock, duration);
+      else
+        /* Translators: "Sitting inclined since 14:05 (12 min)" */
+        subtitle = g_strdup_printf (_("Sitting inclined since %s (%s)"), clock, duration);
+    }
+  else
+    subtitle = g_strdup (_("Not running"));
+
+  adw_action_row_set_subtitle (row, subtitle);
+  if (running)
+    gtk_widget_add_css_class (GTK_WIDGET (icon), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (icon), "accent");
+
+  if (g_strcmp0 (gtk_button_get_label (button), label) != 0)
+    {
+      gtk_button_set_label (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
+}
+
+static void
+update_timers (LumbarTodayPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  update_timer (self, LUMBAR_KIND_REST, now);
+  update_timer (self, LUMBAR_KIND_INCLINE, now);
+}
+
+static void
+toggle_timer (LumbarTodayPage *self,
+              LumbarKind       kind,
+              GtkLabel        *error_label)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!can_log (self))
+    return;
+
+  if (lumbar_store_get_timer (self->store, kind, &start))
+    {
+      g_autoptr(LumbarEntry) details = NULL;
+      g_autoptr(LumbarEntry) entry = NULL;
+      g_autofree char *message = NULL;
+      int minutes;
+
+      /* The posture is what the person chose while sitting. */
+      details = lumbar_entry_new (kind);
+      if (kind == LUMBAR_KIND_INCLINE)
+        {
+          lumbar_entry_set_support (details, adw_combo_row_get_selected (self->support_row));
+          lumbar_entry_set_legs_supported (details, gtk_switch_get_active (self->legs_switch));
+          lumbar_entry_set_knees_bent (details, gtk_switch_get_active (self->knees_switch));
+        }
+
+      entry = lumbar_store_stop_timer_full (self->store, kind, now, details, &error);
+      if (entry == NULL)
+        {
+          /* The store's messages are sentences written for the user. */
+          show_error (error_label, error->message);
+          update_timers (self);
+          return;
+        }
+
+      minutes = lumbar_entry_get_minutes (entry);
+      if (kind == LUMBAR_KIND_REST)
+        message = g_strdup_printf (ngettext ("Rest of %d minute logged",
+                                             "Rest of %d minutes logged", minutes), minutes);
+      else
+        message = g_strdup_printf (ngettext ("Inclined sitting of %d minute logged",
+                                             "Inclined sitting of %d minutes logged", minutes), minutes);
+      toast (self, message);
+    }
+  else if (!lumbar_store_start_timer (self->store, kind, now, &error))
+    {
+      show_error (error_label, error->message);
+      update_timers (self);
+      return;
+    }
+
+  show_error (error_label, NULL);
+  update_timers (self);
+}
+
+static void
+on_rest_clicked (LumbarTodayPage *self)
+{
+  toggle_timer (self, LUMBAR_KIND_REST, self->rest_error);
+}
+
+static void
+on_incline_clicked (LumbarTodayPage *self)
+{
+  toggle_timer (self, LUMBAR_KIND_INCLINE, self->incline_error);
+}
+
+static void
+on_session_added (LumbarTodayPage     *self,
+                  LumbarEntry         *entry,
+                  LumbarSessionDialog *dialog)
+{
+  if (lumbar_entry_get_kind (entry) == LUMBAR_KIND_REST)
+    toast (self, _("Rest added"));
+  else
+    toast (self, _("Inclined sitting added"));
+}
+
+static void
+open_session_dialog (LumbarTodayPage *self,
+                     LumbarKind       kind)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LumbarSessionDialog *dialog;
+
+  if (!can_log (self))
+    return;
+
+  dialog = lumbar_session_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->journal, kind);
+  if (kind == LUMBAR_KIND_INCLINE)
+    lumbar_session_dialog_set_support (dialog,
+                                       adw_combo_row_get_selected (self->support_row),
+                                       gtk_switch_get_active (self->legs_switch),
+                                       gtk_switch_get_active (self->knees_switch));
+  g_signal_connect_object (dialog, "entry-added", G_CALLBACK (on_session_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_past_rest (LumbarTodayPage *self)
+{
+  open_session_dialog (self, LUMBAR_KIND_REST);
+}
+
+static void
+on_add_past_incline (LumbarTodayPage *self)
+{
+  open_session_dialog (self, LUMBAR_KIND_INCLINE);
+}
+
+/* Today's entries */
+
+static char *
+dup_entry_title (LumbarEntry *entry)
+{
+  int minutes = lumbar_entry_get_minutes (entry);
+
+  switch (lumbar_entry_get_kind (entry))
+    {
+    case LUMBAR_KIND_PAIN:
+      if (lumbar_entry_get_radiating (entry) == LUMBAR_RADIATING_NONE)
+        return g_strdup_printf (_("Local pain %d"), lumbar_entry_get_local (entry));
+      return g_strdup_printf (_("Local pain %d, radiating pain %d"),
+                              lumbar_entry_get_local (entry),
+                              lumbar_entry_get_radiating (entry));
+
+    case LUMBAR_KIND_SPASM:
+      return g_strdup_printf (_("Spasm, intensity %d"), lumbar_entry_get_intensity (entry));
+
+    case LUMBAR_KIND_REST:
+      return g_strdup_printf (ngettext ("Rest, %d minute", "Rest, %d minutes", minutes), minutes);
+
+    case LUMBAR_KIND_INCLINE:
+      return g_strdup_printf (ngettext ("Inclined sitting, %d minute",
+                                        "Inclined sitting, %d minutes", minutes), minutes);
+
+    case LUMBAR_KIND_THERAPY:
+      return g_strdup (lumbar_therapy_get_label (lumbar_entry_get_therapy (entry)));
+
+    case LUMBAR_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+dup_entry_details (LumbarEntry *entry)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *note = lumbar_entry_get_note (entry);
+  const char *trigger;
+  LumbarFlags flags;
+
+  switch (lumbar_entry_get_kind (entry))
+    {
+    case LUMBAR_KIND_PAIN:
+      flags = lumbar_entry_get_flags (entry);
+      for (guint bit = 0; bit < LUMBAR_N_FLAGS; bit++)
+        if (flags & (1u << bit))
+          g_ptr_array_add (parts, g_strdup (lumbar_flag_get_label (1u << bit)));
+      break;
+
+    case LUMBAR_KIND_SPASM:
+      trigger = lumbar_entry_get_trigger (entry);
+      if (trigger != NULL && trigger[0] != '\0')
+        /* Translators: what set off a spasm, e.g. "Set off by: lifting" */
+        g_ptr_array_add (parts, g_strdup_printf (_("Set off by: %s"), trigger));
+      break;
+
+    case LUMBAR_KIND_INCLINE:
+      g_ptr_array_add (parts, g_strdup (lumbar_support_get_label (lumbar_entry_get_support (entry))));
+      g_ptr_array_add (parts, g_strdup (lumbar_entry_get_legs_supported (entry)
+                                        ? _("Legs supported") : _("Legs not supported")));
+      g_ptr_array_add (parts, g_strdup (lumbar_entry_get_knees_bent (entry)
+                                        ? _("Knees slightly bent") : _("Knees straight")));
+      break;
+
+    case LUMBAR_KIND_REST:
+    case LUMBAR_KIND_THERAPY:
+    case LUMBAR_N_KINDS:
+    default:
+      break;
+    }
+
+  if (note != NULL && note[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (note));
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  /* Translators: separates the details of an entry in a list */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+static char *
+dup_entry_clock (LumbarEntry *entry)
+{
+  g_autoptr(GDateTime) start = lumbar_entry_dup_date_time (entry);
+  LumbarKind kind = lumbar_entry_get_kind (entry);
+
+  if (kind == LUMBAR_KIND_REST || kind == LUMBAR_KIND_INCLINE)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (start, lumbar_entry_get_minutes (entry));
+      g_autofree char *from = format_clock (start);
+      g_autofree char *to = format_clock (end);
+
+      /* Translators: a span of time, e.g. "14:05–14:35" */
+      return g_strdup_printf (_("%s–%s"), from, to);
+    }
+
+  return format_clock (start);
+}
+
+static const char *
+kind_icon_name (LumbarKind kind)
+{
+  switch (kind)
+    {
+    case LUMBAR_KIND_PAIN:
+      return "lumbar-pain-symbolic";
+    case LUMBAR_KIND_SPASM:
+      return "lumbar-spasm-symbolic";
+    case LUMBAR_KIND_REST:
+      return "lumbar-rest-symbolic";
+    case LUMBAR_KIND_INCLINE:
+      return "lumbar-incline-symbolic";
+    case LUMBAR_KIND_THERAPY:
+    case LUMBAR_N_KINDS:
+    default:
+      return "lumbar-therapy-symbolic";
+    }
+}
+
+static GtkWidget *
+create_entry_row (gpointer item,
+                  gpointer user_data)
+{
+  LumbarEntry *entry = item;
+  g_autofree char *title = dup_entry_title (entry);
+  g_autofree char *details = dup_entry_details (entry);
+  g_autofree char *clock = dup_entry_clock (entry);
+  g_autofree char *name = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *time_label = gtk_label_new (clock);
+  gboolean flagged = lumbar_entry_get_kind (entry) == LUMBAR_KIND_PAIN && lumbar_entry_get_flags (entry) != 0;
+  const char *kind_label = lumbar_kind_get_label (lumbar_entry_get_kind (entry));
+  GtkWidget *icon;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (details != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+  /* A reading with warning signs stands out in the list. */
+  if (flagged)
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, _("Warning signs noted"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Warning signs noted"), -1);
+    }
+  else
+    {
+      icon = gtk_image_new_from_icon_name (kind_icon_name (lumbar_entry_get_kind (entry)));
+      gtk_widget_set_tooltip_text (icon, kind_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label, -1);
+    }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_widget_add_css_class (time_label, "dim-label");
+  gtk_widget_set_valign (time_label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), time_label);
+
+  /* Translators: how a screen reader announces one of today's entries,
+   * e.g. "14:05, Local pain 6" */
+  name = g_strdup_printf (_("%s, %s"), clock, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  return row;
+}
+
+static void
+update_today_entries (LumbarTodayPage *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  self->today = lumbar_day_today ();
+  if (self->journal == NULL)
+    {
+      g_list_store_remove_all (self->today_entries);
+      return;
+    }
+
+  entries = lumbar_journal_get_days (self->journal, self->today, self->today);
+  g_list_store_splice (self->today_entries, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->today_entries)),
+                       entries->pdata, entries->len);
+}
+
+static void
+on_journal_items_changed (LumbarTodayPage *self)
+{
+  update_today_entries (self);
+}
+
+/* State from the store */
+
+static void
+update_sensitivity (LumbarTodayPage *self)
+{
+  gboolean loaded = self->store != NULL && lumbar_store_get_loaded (self->store);
+  gboolean read_only = self->store != NULL && lumbar_store_get_read_only (self->store);
+  gboolean sensitive = loaded && !read_only;
+  GtkWidget *groups[] = {
+    GTK_WIDGET (self->pain_group),
+    GTK_WIDGET (self->spasm_group),
+    GTK_WIDGET (self->rest_group),
+    GTK_WIDGET (self->incline_group),
+    GTK_WIDGET (self->therapy_group),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], sensitive);
+
+  /* The window's banner says why; this says what it means here. */
+  gtk_label_set_text (self->read_only_label,
+                      _("Nothing can be logged while your diary is read-only."));
+  gtk_widget_set_visible (self->read_only_notice, read_only);
+}
+
+static void
+on_store_loaded_changed (LumbarTodayPage *self)
+{
+  update_sensitivity (self);
+  update_timers (self);
+  update_today_entries (self);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  LumbarTodayPage *self = user_data;
+
+  update_timers (self);
+  if (self->today != lumbar_day_today ())
+    update_today_entries (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* GObject */
+
+static void
+lumbar_today_page_dispose (GObject *object)
+{
+  LumbarTodayPage *self = (LumbarTodayPage *) object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  lumbar_today_page_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TODAY_PAGE);
+  g_clear_object (&self->today_entries);
+
+  G_OBJECT_CLASS (lumbar_today_page_parent_class)->dispose (object);
+}
+
+static void
+lumbar_today_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LumbarTodayPage *self = LUMBAR_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_today_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LumbarTodayPage *self = LUMBAR_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lumbar_today_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_today_page_class_init (LumbarTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lumbar_today_page_dispose;
+  object_class->get_property = lumbar_today_page_get_property;
+  object_class->set_property = lumbar_today_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LUMBAR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-today-page.ui");
+
+  g_type_ensure (LUMBAR_TYPE_TIP_CARD);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, entries_list);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, tip_card);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_warning);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_error);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_status_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, knees_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, legs_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, local_meaning);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, local_scale);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, local_value);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, log_pain_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, log_spasm_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, log_therapy_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, pain_error);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, pain_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, pain_note_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, radiating_meaning);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, radiating_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, radiating_scale);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, radiating_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, radiating_value);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, read_only_notice);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_error);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_status_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_error);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_meaning);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_note_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_scale);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_value);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, support_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, therapy_error);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, therapy_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, therapy_note_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, therapy_row);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, trigger_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_past_incline);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_past_rest);
+  gtk_widget_class_bind_template_callback (widget_class, on_incline_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_local_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_pain);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_spasm);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_therapy);
+  gtk_widget_class_bind_template_callback (widget_class, on_radiating_active_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_radiating_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_rest_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_spasm_changed);
+
+  gtk_widget_class_set_css_name (widget_class, "lumbartodaypage");
+}
+
+static void
+limit_entry_row (AdwEntryRow *row,
+                 int          max_chars)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_max_length (GTK_TEXT (delegate), max_chars);
+}
+
+static void
+lumbar_today_page_init (LumbarTodayPage *self)
+{
+  g_autoptr(GtkStringList) supports = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) therapies = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_scale (self->local_scale);
+  setup_scale (self->radiating_scale);
+  setup_scale (self->spasm_scale);
+  on_local_changed (self);
+  on_radiating_changed (self);
+  on_spasm_changed (self);
+
+  setup_flags (self);
+  on_flag_toggled (self);
+
+  for (LumbarSupport s = LUMBAR_SUPPORT_PILLOWS; s <= LUMBAR_SUPPORT_OTHER; s++)
+    gtk_string_list_append (supports, lumbar_support_get_label (s));
+  adw_combo_row_set_model (self->support_row, G_LIST_MODEL (supports));
+
+  for (LumbarTherapy t = LUMBAR_THERAPY_MANUAL; t <= LUMBAR_THERAPY_OTHER; t++)
+    gtk_string_list_append (therapies, lumbar_therapy_get_label (t));
+  adw_combo_row_set_model (self->therapy_row, G_LIST_MODEL (therapies));
+
+  limit_entry_row (self->pain_note_row, LUMBAR_NOTE_MAX_CHARS);
+  limit_entry_row (self->spasm_note_row, LUMBAR_NOTE_MAX_CHARS);
+  limit_entry_row (self->therapy_note_row, LUMBAR_NOTE_MAX_CHARS);
+  limit_entry_row (self->trigger_row, LUMBAR_TRIGGER_MAX_CHARS);
+
+  self->today_entries = g_list_store_new (LUMBAR_TYPE_ENTRY);
+  gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->today_entries),
+                           create_entry_row, NULL, NULL);
+
+  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick, self);
+
+  update_sensitivity (self);
+  update_timers (self);
+}
+
+GtkWidget *
+lumbar_today_page_new (LumbarStore *store)
+{
+  return g_object_new (LUMBAR_TYPE_TODAY_PAGE, "store", store, NULL);
+}
+
+LumbarStore *
+lumbar_today_page_get_store (LumbarTodayPage *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_TODAY_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+lumbar_today_page_set_store (LumbarTodayPage *self,
+                             LumbarStore     *store)
+{
+  g_return_if_fail (LUMBAR_IS_TODAY_PAGE (self));
+  g_return_if_fail (store == NULL || LUMBAR_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (self->journal, self);
+      g_clear_object (&self->journal);
+      g_clear_object (&self->store);
+    }
+
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      self->journal = g_object_ref (lumbar_store_get_journal (store));
+      lumbar_tip_card_set_journal (self->tip_card, self->journal);
+      g_signal_connect_object (store, "notify::loaded", G_CALLBACK (on_store_loaded_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::read-only", G_CALLBACK (update_sensitivity),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->journal, "items-changed", G_CALLBACK (on_journal_items_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->today_entries != NULL)
+    {
+      update_sensitivity (self);
+      update_timers (self);
+      update_today_entries (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lumbar-store.h"
+
+G_BEGIN_DECLS
+
+#define LUMBAR_TYPE_TODAY_PAGE (lumbar_today_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (LumbarTodayPage, lumbar_today_page, LUMBAR, TODAY_PAGE, AdwBin)
+
+GtkWidget   *lumbar_today_page_new       (LumbarStore     *store);
+LumbarStore *lumbar_today_page_get_store (LumbarTodayPage *self);
+void         lumbar_today_page_set_store (LumbarTodayPage *self,
+                                          LumbarStore     *store);
+
+G_END_DECLS

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-application.h"
+#include "lumbar-bench-report.h"
+#include "lumbar-chart-view.h"
+#include "lumbar-diary-page.h"
+#include "lumbar-export-dialog.h"
+#include "lumbar-review-window.h"
+#include "lumbar-tips-page.h"
+#include "lumbar-today-page.h"
+#include "lumbar-window.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.lumbar.Lumbar"
+
+struct _LumbarWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LumbarStore          *store;
+  GSettings            *settings;
+  gboolean              broken_dismissed;
+
+  GtkWidget            *banner_revealer;
+  GtkWidget            *broken_banner;
+  GtkLabel             *broken_label;
+  /* Built after the first frame, or when first shown (see ensure_pages()). */
+  LumbarChartView      *chart_view;
+  LumbarDiaryPage      *diary_page;
+  LumbarTipsPage       *tips_page;
+  AdwBin               *today_bin;
+  AdwBin               *diary_bin;
+  AdwBin               *history_bin;
+  AdwBin               *tips_bin;
+  AdwViewStackPage     *tips_stack_page;
+  guint                 pages_idle_id;
+  GtkStack             *main_stack;
+  GtkWidget            *read_only_banner;
+  GtkLabel             *read_only_label;
+  GtkWidget            *save_banner;
+  GtkLabel             *save_label;
+  GtkSpinner           *spinner;
+  LumbarTodayPage      *today_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (LumbarWindow, lumbar_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The schema is compiled into the build tree for tests and installed with
+ * the app; a build run without either still opens, it just forgets sizes. */
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new (SETTINGS_SCHEMA_ID);
+}
+
+static void
+restore_window_state (LumbarWindow *self)
+{
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 720, 820);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (360, g_settings_get_int (self->settings, "window-width")),
+                               MAX (294, g_settings_get_int (self->settings, "window-height")));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (LumbarWindow *self)
+{
+  gboolean maximized;
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_delay (self->settings);
+  /* The default size follows the window while it is not maximized, so it
+   * is the size to come back to after unmaximizing. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_apply (self->settings);
+}
+
+/* Banners */
+
+static char *
+dup_broken_message (LumbarStore *store)
+{
+  const char *broken = lumbar_store_get_broken_path (store);
+  const char *restored = lumbar_store_get_restored_from (store);
+  guint n_skipped = lumbar_store_get_n_skipped (store);
+
+  if (n_skipped > 0)
+    return g_strdup_printf (ngettext ("%u entry in your diary could not be read and was left out. "
+                                      "The original file was kept unchanged as %s.",
+                                      "%u entries in your diary could not be read and were left out. "
+                                      "The original file was kept unchanged as %s.",
+                                      n_skipped),
+                            n_skipped, broken);
+  if (restored != NULL)
+    return g_strdup_printf (_("Your diary could not be read. The damaged file was moved to %s, "
+                              "and the backup %s was loaded instead."),
+                            broken, restored);
+  return g_strdup_printf (_("Your diary could not be read. The damaged file was moved to %s. "
+                            "No backup could be loaded, so Lumbar started a new, empty diary."),
+                          broken);
+}
+
+static void
+update_banners (LumbarWindow *self)
+{
+  const char *save_error = NULL;
+  const char *read_only_reason = NULL;
+  gboolean broken = FALSE;
+
+  if (self->store != NULL)
+    {
+      save_error = lumbar_store_get_save_error (self->store);
+      broken = lumbar_store_get_broken_path (self->store) != NULL && !self->broken_dismissed;
+      if (lumbar_store_get_read_only (self->store))
+        {
+          read_only_reason = lumbar_store_get_read_only_reason (self->store);
+          if (read_only_reason == NULL)
+            read_only_reason = _("Your diary is open read-only. Nothing can be logged in this window.");
+        }
+    }
+
+  if (broken)
+    {
+      g_autofree char *message = dup_broken_message (self->store);
+
+      gtk_label_set_text (self->broken_label, message);
+    }
+  gtk_widget_set_visible (self->broken_banner, broken);
+
+  gtk_label_set_text (self->save_label, save_error ? save_error : "");
+  gtk_widget_set_visible (self->save_banner, save_error != NULL);
+
+  gtk_label_set_text (self->read_only_label, read_only_reason ? read_only_reason : "");
+  gtk_widget_set_visible (self->read_only_banner, read_only_reason != NULL);
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner_revealer),
+                                 broken || save_error != NULL || read_only_reason != NULL);
+}
+
+static void
+on_broken_dismissed (LumbarWindow *self)
+{
+  self->broken_dismissed = TRUE;
+  update_banners (self);
+}
+
+static void on_store_changed (LumbarWindow *self);
+
+/* Pages
+ *
+ * The window's first frame holds only the header and a spinner; the Today
+ * page is built right after it, and the Diary, History and Tips pages after
+ * the frame that shows Today (or at once when one of them is asked for),
+ * so the window appears as fast as an empty one and fills in. */
+
+static void
+ensure_today_page (LumbarWindow *self)
+{
+  if (self->today_page)
+    return;
+
+  self->today_page = LUMBAR_TODAY_PAGE (g_object_new (LUMBAR_TYPE_TODAY_PAGE, NULL));
+  adw_bin_set_child (self->today_bin, GTK_WIDGET (self->today_page));
+  if (self->store)
+    lumbar_today_page_set_store (self->today_page, self->store);
+  on_store_changed (self);
+}
+
+
+static void
+bind_pages (LumbarWindow *self)
+{
+  LumbarJournal *journal = self->store ? lumbar_store_get_journal (self->store) : NULL;
+
+  lumbar_diary_page_set_journal (self->diary_page, journal);
+  lumbar_chart_view_set_journal (self->chart_view, journal);
+  lumbar_tips_page_set_journal (self->tips_page, journal);
+}
+
+static void
+ensure_pages (LumbarWindow *self)
+{
+  GtkWidget *scroller, *clamp;
+
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  ensure_today_page (self);
+  if (self->diary_page)
+    return;
+
+  self->diary_page = LUMBAR_DIARY_PAGE (g_object_new (LUMBAR_TYPE_DIARY_PAGE, NULL));
+  adw_bin_set_child (self->diary_bin, GTK_WIDGET (self->diary_page));
+
+  self->chart_view = LUMBAR_CHART_VIEW (g_object_new (LUMBAR_TYPE_CHART_VIEW, NULL));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->chart_view), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->chart_view), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->chart_view), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->chart_view), 12);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1200);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 800);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->chart_view));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  adw_bin_set_child (self->history_bin, scroller);
+
+  self->tips_page = LUMBAR_TIPS_PAGE (g_object_new (LUMBAR_TYPE_TIPS_PAGE, NULL));
+  adw_bin_set_child (self->tips_bin, GTK_WIDGET (self->tips_page));
+  g_object_bind_property (self->tips_page, "n-indicated", self->tips_stack_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->tips_page, "red-flags-active", self->tips_stack_page, "needs-attention",
+                          G_BINDING_SYNC_CREATE);
+
+  bind_pages (self);
+  on_store_changed (self);
+}
+
+static gboolean
+ensure_pages_idle (gpointer user_data)
+{
+  LumbarWindow *self = user_data;
+
+  self->pages_idle_id = 0;
+  if (self->today_page == NULL)
+    ensure_today_page (self);
+  else
+    ensure_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After each frame, build the next pages, until all are there. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                LumbarWindow  *self)
+{
+  if (self->diary_page != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+      return;
+    }
+  if (self->pages_idle_id == 0)
+    self->pages_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, ensure_pages_idle, self, NULL);
+}
+
+static void
+on_realize (LumbarWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
+static void
+on_visible_page_changed (LumbarWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "today") != 0)
+    ensure_pages (self);
+}
+
+/* Loading */
+
+static void
+update_loading (LumbarWindow *self)
+{
+  /* A diary that could not be opened at all leaves the store unloaded but
+   * read-only; the banner says why, and the pages show what there is. */
+  gboolean done = self->today_page != NULL &&
+                  (self->store == NULL ||
+                   lumbar_store_get_loaded (self->store) ||
+                   lumbar_store_get_read_only (self->store));
+
+  gtk_spinner_set_spinning (self->spinner, !done);
+  gtk_stack_set_visible_child_name (self->main_stack, done ? "pages" : "loading");
+}
+
+static void
+on_store_changed (LumbarWindow *self)
+{
+  /* The diary can be edited only where the Today page can log. */
+  if (self->diary_page)
+    lumbar_diary_page_set_read_only (self->diary_page,
+                                     self->store == NULL ||
+                                     !lumbar_store_get_loaded (self->store) ||
+                                     lumbar_store_get_read_only (self->store));
+  update_loading (self);
+  update_banners (self);
+
+  if (self->store && self->today_page && lumbar_store_get_loaded (self->store))
+    {
+      lumbar_bench_report_data_shown (GTK_WIDGET (self));
+      if (self->diary_page)
+        lumbar_bench_report_settled (GTK_WIDGET (self));
+    }
+}
+
+/* Actions */
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  lumbar_window_set_visible_page_name (LUMBAR_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_diary_folder_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (user_data);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  folder = g_file_new_for_path (lumbar_store_get_directory (self->store));
+  uri = g_file_get_uri (folder);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-page", show_page_action, "s" },
+  { "open-diary-folder", open_diary_folder_action },
+};
+
+/* GtkWindow */
+
+static gboolean
+lumbar_window_close_request (GtkWindow *window)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (window);
+
+  save_window_state (self);
+
+  if (LUMBAR_IS_APPLICATION (app) && !lumbar_application_confirm_close (LUMBAR_APPLICATION (app), window))
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (lumbar_window_parent_class)->close_request (window);
+}
+
+/* GObject */
+
+static void
+lumbar_window_set_store (LumbarWindow *self,
+                         LumbarStore  *store)
+{
+  g_return_if_fail (self->store == NULL);
+
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "notify::loaded", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::read-only", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::read-only-reason", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::save-error", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::broken-path", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::restored-from", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::n-skipped", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
+
+  if (self->today_page)
+    lumbar_today_page_set_store (self->today_page, store);
+  lumbar_export_dialog_add_actions (G_ACTION_MAP (self), GTK_WINDOW (self), lumbar_store_get_journal (store));
+  if (self->diary_page)
+    bind_pages (self);
+  on_store_changed (self);
+}
+
+static void
+lumbar_window_constructed (GObject *object)
+{
+  LumbarWindow *self = (LumbarWindow *) object;
+
+  G_OBJECT_CLASS (lumbar_window_parent_class)->constructed (object);
+
+  restore_window_state (self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
+  lumbar_bench_report_watch_first_frame (GTK_WIDGET (self), FALSE);
+  update_loading (self);
+  update_banners (self);
+}
+
+static void
+lumbar_window_dispose (GObject *object)
+{
+  LumbarWindow *self = (LumbarWindow *) object;
+
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lumbar_window_parent_class)->dispose (object);
+}
+
+static void
+lumbar_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lumbar_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lumbar_window_class_init (LumbarWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lumbar_window_constructed;
+  object_class->dispose = lumbar_window_dispose;
+  object_class->get_property = lumbar_window_get_property;
+  object_class->set_property = lumbar_window_set_property;
+
+  window_class->close_request = lumbar_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LUMBAR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, broken_banner);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, broken_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, diary_bin);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_bin);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, today_bin);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_broken_dismissed);
+}
+
+static void
+lumbar_window_init (LumbarWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  self->settings = dup_settings ();
+}
+
+/**
+ * lumbar_window_new:
+ * @application: the application
+ * @store: the store whose diary the window shows; it may still be loading
+ *
+ * Returns: (transfer full): a new main window
+ */
+LumbarWindow *
+lumbar_window_new (LumbarApplication *application,
+                   LumbarStore       *store)
+{
+  g_return_val_if_fail (LUMBAR_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LUMBAR_IS_STORE (store), NULL);
+
+  return g_object_new (LUMBAR_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+LumbarStore *
+lumbar_window_get_store (LumbarWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * lumbar_window_add_toast:
+ * @self: a window
+ * @toast: (transfer full): the toast to show
+ */
+void
+lumbar_window_add_toast (LumbarWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (LUMBAR_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * lumbar_window_set_visible_page_name:
+ * @self: a window
+ * @name: a page of the view stack, e.g. "today"; unknown names are ignored
+ */
+void
+lumbar_window_set_visible_page_name (LumbarWindow *self,
+                                     const char   *name)
+{
+  g_return_if_fail (LUMBAR_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  ensure_pages (self);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * lumbar_window_get_today_page:
+ * @self: a window
+ *
+ * Returns: (transfer none): the Today page, built now if it was not yet
+ */
+LumbarTodayPage *
+lumbar_window_get_today_page (LumbarWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_WINDOW (self), NULL);
+
+  ensure_today_page (self);
+  return self->today_page;
+}
+
+const char *
+lumbar_window_get_visible_page_name (LumbarWindow *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
