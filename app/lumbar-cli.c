@@ -13,6 +13,8 @@
 /* Options that make `lumbar` a command-line tool instead of opening a window. */
 static const char *cli_options[] = {
   "--version", "--check", "--summary", "--export",
+  /* The command line's own help lists all of the above. */
+  "--help", "-h", "-?",
 };
 
 /**
@@ -157,11 +159,11 @@ lumbar_cli_run (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &export_from, N_("Export from this day on"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &export_to, N_("Export up to and including this day"), N_("YYYY-MM-DD") },
     { "patient-name", 0, 0, G_OPTION_ARG_STRING, &export_patient, N_("The patient’s name to put in the export"), N_("NAME") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
   };
 
-  context = g_option_context_new (_("[FILE…]"));
+  context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Track back pain and follow your therapist's tips"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

@@ -30,6 +30,13 @@ class Cli(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertRegex(out, r"^lumbar \d+\.\d+\.\d+\n$")
 
+    def test_help_lists_the_command_line(self):
+        rc, out, err = run("--help")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("lumbar [OPTION…] [FILE…]", out)
+        for option in ("--check", "--summary", "--json", "--today", "--export", "--output", "--version"):
+            self.assertIn(option, out)
+
     def test_check_valid(self):
         rc, out, err = run("--check", "valid.json")
         self.assertEqual((rc, out, err), (0, "valid.json: valid, 5 entries\n", ""))
