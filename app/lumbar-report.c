@@ -488,8 +488,17 @@ format_long_day (LumbarDay day)
   return format_day (day, C_("report date", "%-d %B %Y"));
 }
 
-static char *
-format_minutes (int minutes)
+/**
+ * lumbar_report_format_minutes:
+ * @minutes: a duration
+ *
+ * Formats a duration as the report shows it, e.g. "45 min", "2 h",
+ * "1 h 05 min"; the review window shows the same.
+ *
+ * Returns: (transfer full): the duration for people to read
+ */
+char *
+lumbar_report_format_minutes (int minutes)
 {
   if (minutes < 60)
     /* Translators: a duration in minutes */
@@ -720,12 +729,12 @@ collect_activity_stats (LumbarReport *self,
     stats[0].detail = g_strdup_printf (_("strongest %d / 10"), self->strongest_spasm);
 
   stats[1].label = C_("report", "Rest");
-  stats[1].value = format_minutes (self->rest_minutes);
+  stats[1].value = lumbar_report_format_minutes (self->rest_minutes);
   if (self->n_rest)
     stats[1].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_rest), self->n_rest);
 
   stats[2].label = C_("report", "Inclined sitting");
-  stats[2].value = format_minutes (self->incline_minutes);
+  stats[2].value = lumbar_report_format_minutes (self->incline_minutes);
   if (self->n_incline)
     stats[2].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_incline), self->n_incline);
 

@@ -5,10 +5,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lumbar-chart-view.h"
 #include "lumbar-test-diary.h"
+#include "lumbar-test-utils.h"
 
 /*
  * Renders the chart view the way a person sees it, for looking at:
@@ -24,45 +24,6 @@
 #define TODAY_M 11
 #define TODAY_D 27
 
-static gboolean
-wait_drawn (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wait_drawn, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-save_window (GtkWidget  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -76,7 +37,6 @@ main (int   argc,
   g_autoptr(LumbarJournal) journal = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   LumbarDay today = lumbar_day_from_ymd (TODAY_Y, TODAY_M, TODAY_D);
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
   GOptionEntry options[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language (en, de)", "LANG" },
     { "table", 0, 0, G_OPTION_ARG_NONE, &table, "Show the table instead", NULL },
@@ -93,22 +53,7 @@ main (int   argc,
       return 2;
     }
 
-  if (g_strcmp0 (lang, "de") == 0)
-    {
-      /* German dates too, when the locale is installed. */
-      g_setenv ("LANGUAGE", "de", TRUE);
-      if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-        setlocale (LC_ALL, "C.UTF-8");
-    }
-  else
-    {
-      g_setenv ("LANGUAGE", "en", TRUE);
-      setlocale (LC_ALL, "C.UTF-8");
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_disable_setlocale ();
+  lumbar_test_use_language (lang);
 
   if (lang == NULL)
     lang = g_strdup ("en");
@@ -145,12 +90,12 @@ main (int   argc,
             adw_window_set_content (ADW_WINDOW (window), view);
             gtk_window_set_default_size (GTK_WINDOW (window), widths[w], widths[w] < 600 ? 520 : 560);
             gtk_window_present (GTK_WINDOW (window));
-            spin (400);
+            lumbar_test_spin (400);
 
             name = g_strdup_printf ("chart-%s-%d-%s-%s%s.png", lang, widths[w],
                                     s ? "dark" : "light", ranges[r], table ? "-table" : "");
             path = g_build_filename (argv[1], name, NULL);
-            if (!save_window (window, path))
+            if (!lumbar_test_save_png (window, path))
               {
                 g_printerr ("could not save %s\n", path);
                 return 1;

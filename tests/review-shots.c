@@ -6,13 +6,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
 #include "lumbar-review-window.h"
 #include "lumbar-test-diary.h"
+#include "lumbar-test-utils.h"
 
 /*
  * Renders a review window (each page, and with entries left out) and the
@@ -28,45 +28,16 @@
 #define LAST_M 11
 #define LAST_D 27
 
-static gboolean
-wait_done (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wait_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 save_window (GtkWidget  *window,
              const char *dir,
              const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
+  if (!lumbar_test_save_png (window, path))
     g_error ("could not save %s", path);
-  g_print ("%s (%dx%d)\n", path, width, height);
+  g_print ("%s (%dx%d)\n", path, gtk_widget_get_width (window), gtk_widget_get_height (window));
 }
 
 static GtkWidget *
@@ -151,7 +122,6 @@ main (int   argc,
   g_autofree char *spoilt = NULL;
   g_autoptr(GBytes) export = NULL;
   gboolean dark = FALSE;
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
   GOptionEntry options[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language (en, de)", "LANG" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -168,15 +138,8 @@ main (int   argc,
       return 2;
     }
 
-  /* LANGUAGE=de with the build's catalogues (TESTING.md); German dates
-   * and numbers too when that locale is installed, else C.UTF-8. */
-  g_setenv ("LANGUAGE", g_strcmp0 (lang, "de") == 0 ? "de" : "en", TRUE);
-  if (g_strcmp0 (lang, "de") != 0 || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_disable_setlocale ();
+  /* LANGUAGE=de with the build's catalogues (TESTING.md). */
+  lumbar_test_use_language (lang);
   if (lang == NULL)
     lang = g_strdup ("en");
 
@@ -204,11 +167,11 @@ main (int   argc,
       window = open_review (tmp, "anna-berg.json", g_bytes_get_data (export, NULL), g_bytes_get_size (export));
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_present (GTK_WINDOW (window));
-      spin (500);
+      lumbar_test_spin (500);
       for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
         {
           lumbar_review_window_set_visible_page_name (window, pages[p]);
-          spin (400);
+          lumbar_test_spin (400);
           name = g_strdup_printf ("review-%s-%d-%s%s.png", lang, width, pages[p], dark ? "-dark" : "");
           save_window (GTK_WIDGET (window), argv[1], name);
           g_clear_pointer (&name, g_free);
@@ -220,7 +183,7 @@ main (int   argc,
               GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
               gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-              spin (300);
+              lumbar_test_spin (300);
               name = g_strdup_printf ("review-%s-%d-%s-end%s.png", lang, width, pages[p], dark ? "-dark" : "");
               save_window (GTK_WIDGET (window), argv[1], name);
               g_clear_pointer (&name, g_free);
@@ -233,7 +196,7 @@ main (int   argc,
       lumbar_export_dialog_set_patient_name (dialog, "Anna Berg");
       gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (width, 480), 700);
       gtk_window_present (GTK_WINDOW (dialog));
-      spin (500);
+      lumbar_test_spin (500);
       name = g_strdup_printf ("export-dialog-%s-%d%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (dialog), argv[1], name);
       g_clear_pointer (&name, g_free);
@@ -241,7 +204,7 @@ main (int   argc,
       lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_CSV);
       lumbar_export_dialog_set_custom_range (dialog, lumbar_day_from_ymd (LAST_Y, LAST_M, 20),
                                              lumbar_day_from_ymd (LAST_Y, LAST_M, 10));
-      spin (400);
+      lumbar_test_spin (400);
       name = g_strdup_printf ("export-dialog-%s-%d-custom%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (dialog), argv[1], name);
       g_clear_pointer (&name, g_free);
@@ -250,7 +213,7 @@ main (int   argc,
       dialog = lumbar_export_dialog_new_for_print (GTK_WINDOW (window), lumbar_review_window_get_journal (window));
       gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (width, 480), 560);
       gtk_window_present (GTK_WINDOW (dialog));
-      spin (500);
+      lumbar_test_spin (500);
       name = g_strdup_printf ("export-dialog-%s-%d-print%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (dialog), argv[1], name);
       g_clear_pointer (&name, g_free);
@@ -262,13 +225,13 @@ main (int   argc,
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_present (GTK_WINDOW (window));
       lumbar_review_window_set_visible_page_name (window, "entries");
-      spin (600);
+      lumbar_test_spin (600);
       name = g_strdup_printf ("review-%s-%d-skipped%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (window), argv[1], name);
       g_clear_pointer (&name, g_free);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "review.show-skipped", NULL);
-      spin (500);
+      lumbar_test_spin (500);
       {
         g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
 

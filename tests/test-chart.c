@@ -5,13 +5,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "lumbar-chart-day.h"
 #include "lumbar-chart-view.h"
 #include "lumbar-test-diary.h"
+#include "lumbar-test-utils.h"
 
 /*
  * The chart view in a real window under X (run `meson test` inside
@@ -28,36 +28,6 @@ typedef struct {
   LumbarChartView *view;
   LumbarChart     *chart;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 is_mapped (gpointer data)
@@ -96,7 +66,7 @@ fixture_set_up (Fixture       *f,
   lumbar_chart_view_set_journal (f->view, f->journal);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_for (is_mapped, f->chart));
+  g_assert_true (lumbar_test_wait_for (is_mapped, f->chart, WAIT_MS));
 }
 
 static void
@@ -104,7 +74,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (20);
+  lumbar_test_spin (20);
   g_assert_finalize_object (f->journal);
 }
 
@@ -152,7 +122,7 @@ wait_description_change (Fixture *f,
                          char    *old)
 {
   DescriptionChange change = { f->chart, old };
-  gboolean changed = wait_for (description_changed, &change);
+  gboolean changed = lumbar_test_wait_for (description_changed, &change, WAIT_MS);
 
   g_free (old);
   return changed;
@@ -180,7 +150,7 @@ test_redraws_on_range_and_entries (Fixture       *f,
 
   lumbar_journal_set_entries (f->journal, entries);
   g_assert_true (wait_description_change (f, before));
-  spin (50);
+  lumbar_test_spin (50);
   month = render (f);
   again = render (f);
   /* Rendering is stable: equal data gives equal pixels. */
@@ -188,7 +158,7 @@ test_redraws_on_range_and_entries (Fixture       *f,
 
   lumbar_chart_view_set_range (f->view, "1y");
   g_assert_cmpstr (lumbar_chart_get_range (f->chart), ==, "1y");
-  spin (50);
+  lumbar_test_spin (50);
   year = render (f);
   g_assert_false (g_bytes_equal (month, year));
 
@@ -198,7 +168,7 @@ test_redraws_on_range_and_entries (Fixture       *f,
   g_assert_true (lumbar_journal_add (f->journal, entry, &error));
   g_assert_no_error (error);
   g_assert_true (wait_description_change (f, before));
-  spin (50);
+  lumbar_test_spin (50);
   added = render (f);
   g_assert_false (g_bytes_equal (year, added));
 }
@@ -311,7 +281,7 @@ test_table_lists_days (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.show-table", NULL));
   g_assert_true (lumbar_chart_view_get_show_table (f->view));
-  g_assert_true (wait_for (table_shown, f));
+  g_assert_true (lumbar_test_wait_for (table_shown, f, WAIT_MS));
 
   /* The same days, newest first, empty days left out. */
   model = lumbar_chart_view_get_table_model (f->view);
@@ -330,9 +300,9 @@ test_table_lists_days (Fixture       *f,
   /* And the rows say so on screen. */
   search.root = GTK_WIDGET (f->view);
   search.text = "Fri, Nov 27, 2026";
-  g_assert_true (wait_for (label_shown, &search));
+  g_assert_true (lumbar_test_wait_for (label_shown, &search, WAIT_MS));
   search.text = "25";
-  g_assert_true (wait_for (label_shown, &search));
+  g_assert_true (lumbar_test_wait_for (label_shown, &search, WAIT_MS));
 
   /* New entries reach the table while it is shown. */
   before = description (f);
@@ -347,7 +317,7 @@ test_table_lists_days (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.show-table", NULL));
   g_assert_false (lumbar_chart_view_get_show_table (f->view));
-  g_assert_true (wait_for (is_mapped, f->chart));
+  g_assert_true (lumbar_test_wait_for (is_mapped, f->chart, WAIT_MS));
 }
 
 static void
@@ -420,13 +390,13 @@ test_follows_dark_style (Fixture       *f,
   int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin (100);
+  lumbar_test_spin (100);
   light = render (f);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (100);
+  lumbar_test_spin (100);
   dark = render (f);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin (50);
+  lumbar_test_spin (50);
 
   /* The chart's background, well inside: light, then dark. */
   offset = ((gsize) 20 * width + width / 2) * 4;
@@ -449,7 +419,7 @@ test_fits_narrow_window (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 560);
   gtk_widget_set_size_request (f->window, 360, -1);
-  spin (200);
+  lumbar_test_spin (200);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, 360);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), >, 0);
 }
@@ -487,64 +457,22 @@ test_settings_remember (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 skip_without_display (void)
 {
   g_test_skip ("no display (run under xvfb-run)");
-}
-
-static char *
-make_private_dir (const char *root,
-                  const char *name)
-{
-  char *path = g_build_filename (root, name, NULL);
-
-  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  return path;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *root = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
-  g_autofree char *runtime_dir = NULL;
   int status;
 
-  root = g_dir_make_tmp ("lumbar-test-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = make_private_dir (root, "data");
-  config_home = make_private_dir (root, "config");
-  cache_home = make_private_dir (root, "cache");
-  runtime_dir = make_private_dir (root, "runtime");
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
+  root = lumbar_test_use_private_xdg_dirs ("lumbar-test-chart-XXXXXX");
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* Records accessible properties without a bus, so tests can read them. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
+  lumbar_test_use_test_a11y ();
 
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "C.UTF-8");
@@ -570,6 +498,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (root);
+  lumbar_test_remove_tree (root);
   return status;
 }

@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "lumbar-diary-day.h"
 #include "lumbar-diary-model.h"
@@ -13,6 +12,7 @@
 #include "lumbar-diary-row.h"
 #include "lumbar-entry-editor.h"
 #include "lumbar-error.h"
+#include "lumbar-test-utils.h"
 
 /* The Diary page and the entry editor, driven the way a person would: rows
  * on screen, the delete button, the toast's Undo button, the editor's
@@ -33,40 +33,6 @@ typedef struct
 } Fixture;
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, for at most @ms milliseconds. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer),
-            gpointer  data,
-            guint     ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-  return ok;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-run_for (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
 
 typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
 
@@ -116,26 +82,12 @@ is_button_labelled (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-/* GTK_A11Y=test records accessible properties without a bus. */
-static gboolean
-has_accessible_name (GtkWidget  *widget,
-                     const char *name)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-  return mismatch == NULL;
-}
-
 static gboolean
 is_delete_button (GtkWidget     *widget,
                   gconstpointer  data)
 {
   return GTK_IS_BUTTON (widget) &&
-         has_accessible_name (widget, "Delete entry") &&
+         lumbar_test_has_accessible_name (widget, "Delete entry") &&
          gtk_widget_get_mapped (widget);
 }
 
@@ -399,7 +351,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, fixture->page);
   gtk_window_present (fixture->window);
 
-  g_assert_true (wait_until (page_has_rows, fixture->page, 5000));
+  g_assert_true (lumbar_test_wait_for (page_has_rows, fixture->page, 5000));
 }
 
 static void
@@ -411,7 +363,7 @@ fixture_tear_down (Fixture       *fixture,
   while ((editor = find_editor ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (fixture->window);
-  run_for (50);
+  lumbar_test_spin (50);
   g_clear_object (&fixture->pain_today);
   g_clear_object (&fixture->rest_today);
   g_clear_object (&fixture->spasm_yesterday);
@@ -513,19 +465,19 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_nonnull (button);
   gtk_widget_activate (button);
 
-  g_assert_true (wait_until (entry_gone, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (entry_gone, fixture, 3000));
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n - 1);
-  run_for (50);
+  lumbar_test_spin (50);
   g_assert_null (row_for_entry (fixture->page, id));
 
-  g_assert_true (wait_until (undo_button_shown, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (undo_button_shown, fixture, 3000));
   gtk_widget_activate (find (fixture->page, is_button_labelled, "_Undo"));
-  g_assert_true (wait_until (entry_back, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (entry_back, fixture, 3000));
 
   /* The very same entry is back, and on screen again. */
   g_assert_true (lumbar_journal_lookup (fixture->journal, id) == fixture->spasm_yesterday);
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n);
-  run_for (50);
+  lumbar_test_spin (50);
   g_assert_nonnull (row_for_entry (fixture->page, id));
 }
 
@@ -538,7 +490,7 @@ test_delete_last_of_day_removes_heading (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
 
-  run_for (50);
+  lumbar_test_spin (50);
   rows = visible_rows (fixture->page);
   g_assert_cmpuint (rows->len, ==, 6);
   text = row_text (g_ptr_array_index (rows, rows->len - 1));
@@ -555,8 +507,8 @@ test_delete_key (Fixture       *fixture,
   /* Focus the row as the arrow keys do; Delete runs this action. */
   g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
   g_assert_true (gtk_widget_activate_action (fixture->page, "diary.delete-focused", NULL));
-  g_assert_true (wait_until (entry_gone, fixture, 3000));
-  g_assert_true (wait_until (undo_button_shown, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (entry_gone, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (undo_button_shown, fixture, 3000));
 
   /* The focus moved on to the next entry, so Delete can be pressed again. */
   {
@@ -598,7 +550,7 @@ test_edit_entry (Fixture       *fixture,
 
   /* Clicking (activating) the row opens the editor. */
   gtk_widget_activate (gtk_widget_get_parent (row));
-  g_assert_true (wait_until (editor_open, NULL, 3000));
+  g_assert_true (lumbar_test_wait_for (editor_open, NULL, 3000));
   editor = find_editor ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == fixture->window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
@@ -609,8 +561,8 @@ test_edit_entry (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (save_button (editor)));
   gtk_widget_activate (save_button (editor));
 
-  g_assert_true (wait_until (local_is_three, fixture, 3000));
-  g_assert_true (wait_until (editor_closed, NULL, 3000));
+  g_assert_true (lumbar_test_wait_for (local_is_three, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (editor_closed, NULL, 3000));
   g_assert_cmpint (saved, ==, 1);
 
   /* Only the pain changed: same time, still in the offset it was recorded in. */
@@ -621,7 +573,7 @@ test_edit_entry (Fixture       *fixture,
   g_assert_cmpint (lumbar_entry_get_radiating (edited), ==, LUMBAR_RADIATING_NONE);
 
   /* The list shows the new value. */
-  run_for (50);
+  lumbar_test_spin (50);
   {
     g_autofree char *text = row_text (row_for_entry (fixture->page, id));
 
@@ -723,7 +675,7 @@ test_read_only (Fixture       *fixture,
   guint64 revision = lumbar_journal_get_revision (fixture->journal);
 
   lumbar_diary_page_set_read_only (LUMBAR_DIARY_PAGE (fixture->page), TRUE);
-  run_for (50);
+  lumbar_test_spin (50);
 
   collect (fixture->page, is_delete_button, NULL, buttons);
   g_assert_cmpuint (buttons->len, ==, 0);
@@ -734,19 +686,19 @@ test_read_only (Fixture       *fixture,
   /* Even if the list reports an activation (a double click does that
    * whatever the item says), the page opens nothing. */
   g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (row), "list.activate-item", "u", 2));
-  run_for (300);
+  lumbar_test_spin (300);
   g_assert_null (find_editor ());
 
   /* Neither the Delete key nor the action changes anything. */
   gtk_widget_grab_focus (gtk_widget_get_parent (row));
   gtk_widget_activate_action (fixture->page, "diary.delete-focused", NULL);
   gtk_widget_activate_action (fixture->page, "diary.delete", "s", lumbar_entry_get_id (fixture->pain_today));
-  run_for (50);
+  lumbar_test_spin (50);
   g_assert_cmpuint (lumbar_journal_get_revision (fixture->journal), ==, revision);
 
   /* Editable again: the buttons come back. */
   lumbar_diary_page_set_read_only (LUMBAR_DIARY_PAGE (fixture->page), FALSE);
-  run_for (50);
+  lumbar_test_spin (50);
   collect (fixture->page, is_delete_button, NULL, buttons);
   g_assert_cmpuint (buttons->len, ==, 6);
 }
@@ -762,14 +714,14 @@ test_follows_journal (Fixture       *fixture,
 
   /* A new reading today goes to the top of today. */
   added = add_entry (fixture->journal, LUMBAR_KIND_PAIN, 0, 0, 20, local_offset (0));
-  run_for (50);
+  lumbar_test_spin (50);
   rows = visible_rows (fixture->page);
   g_assert_true (lumbar_diary_row_get_entry (g_ptr_array_index (rows, 1)) == added);
   g_assert_cmpuint (rows->len, ==, 10);
 
   /* Emptied, it says so. */
   lumbar_journal_set_entries (fixture->journal, none);
-  run_for (50);
+  lumbar_test_spin (50);
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = visible_rows (fixture->page);
   g_assert_cmpuint (rows->len, ==, 0);
@@ -804,7 +756,7 @@ test_new_session (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (save_button (editor)));
 
   gtk_widget_activate (save_button (editor));
-  g_assert_true (wait_until (editor_closed, NULL, 3000));
+  g_assert_true (lumbar_test_wait_for (editor_closed, NULL, 3000));
   g_assert_cmpint (saved, ==, 1);
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n + 1);
 
@@ -825,7 +777,7 @@ test_cancel_changes_nothing (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (editor));
   gtk_spin_button_set_value (spin_in_row (GTK_WIDGET (editor), "Local pain"), 10);
   gtk_widget_activate (find (GTK_WIDGET (editor), is_button_labelled, "_Cancel"));
-  g_assert_true (wait_until (editor_closed, NULL, 3000));
+  g_assert_true (lumbar_test_wait_for (editor_closed, NULL, 3000));
   g_assert_cmpuint (lumbar_journal_get_revision (fixture->journal), ==, revision);
   g_assert_cmpint (lumbar_entry_get_local (lumbar_journal_lookup (fixture->journal,
                                                                   lumbar_entry_get_id (fixture->pain_travel))), ==, 4);
@@ -967,7 +919,7 @@ test_ten_years_few_widgets (Fixture       *fixture,
       }
   lumbar_journal_set_entries (fixture->journal, entries);
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), >=, 58000);
-  run_for (200);
+  lumbar_test_spin (200);
 
   collect (fixture->page, is_any_row, NULL, rows);
   g_test_message ("%u row widgets for %u entries", rows->len,
@@ -979,9 +931,9 @@ test_ten_years_few_widgets (Fixture       *fixture,
   scrolled = GTK_SCROLLED_WINDOW (find (fixture->page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW)));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  run_for (200);
+  lumbar_test_spin (200);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  run_for (200);
+  lumbar_test_spin (200);
   g_ptr_array_set_size (rows, 0);
   collect (fixture->page, is_any_row, NULL, rows);
   g_test_message ("%u row widgets at the oldest day", rows->len);
@@ -998,34 +950,6 @@ test_ten_years_few_widgets (Fixture       *fixture,
 static char *test_root;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-use_private_dir (const char *variable,
-                 const char *name)
-{
-  g_autofree char *path = g_build_filename (test_root, name, NULL);
-
-  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  g_setenv (variable, path, TRUE);
-}
-
-static void
 skip_without_display (void)
 {
   g_test_skip ("No display: run the UI tests inside xvfb-run (see TESTING.md)");
@@ -1035,24 +959,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Fresh private folders before GLib caches any of them. */
-  test_root = g_dir_make_tmp ("lumbar-test-diary-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  use_private_dir ("XDG_DATA_HOME", "data");
-  use_private_dir ("XDG_CONFIG_HOME", "config");
-  use_private_dir ("XDG_CACHE_HOME", "cache");
-  use_private_dir ("XDG_RUNTIME_DIR", "runtime");
-  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_root = lumbar_test_use_private_xdg_dirs ("lumbar-test-diary-page-XXXXXX");
+  lumbar_test_use_test_a11y ();
 
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lumbar_test_bind_textdomain ();
 
   /* The model needs no display. */
   g_test_add_func ("/lumbar/diary-page/model-follows-random-edits", test_model_random_edits);
@@ -1061,7 +976,7 @@ main (int   argc,
     {
       g_test_add_func ("/lumbar/diary-page/needs-display", skip_without_display);
       status = g_test_run ();
-      remove_tree (test_root);
+      lumbar_test_remove_tree (test_root);
       return status;
     }
   adw_init ();
@@ -1083,6 +998,6 @@ main (int   argc,
   ADD ("ten-years-few-widgets", test_ten_years_few_widgets);
 
   status = g_test_run ();
-  remove_tree (test_root);
+  lumbar_test_remove_tree (test_root);
   return status;
 }

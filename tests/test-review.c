@@ -17,6 +17,7 @@
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 #include "lumbar-review-window.h"
+#include "lumbar-test-utils.h"
 #include "lumbar-tips-page.h"
 #include "lumbar-window.h"
 
@@ -42,96 +43,13 @@ struct _Fixture {
 
 /* Helpers */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-make_private_dir (const char *name)
-{
-  char *path = g_build_filename (test_root, name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
-  return path;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) WAIT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-has_accessible_name (GtkWidget  *widget,
-                     const char *name)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-  return mismatch == NULL;
-}
-
-/* Every widget of @type below @root, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 static GPtrArray *
 find_all (GtkWidget *root,
           GType      type)
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  collect (root, type, found);
+  lumbar_test_collect_of_type (root, type, found);
   return found;
 }
 
@@ -220,10 +138,10 @@ wait_for_review_window (Fixture *fixture)
   WindowQuery query = { fixture, LUMBAR_TYPE_REVIEW_WINDOW, 1 };
   g_autoptr(GPtrArray) windows = NULL;
 
-  g_assert_true (wait_for (has_n_windows, &query));
+  g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
   /* Let it map and lay out. */
-  spin (150);
+  lumbar_test_spin (150);
   return g_ptr_array_index (windows, 0);
 }
 
@@ -423,7 +341,7 @@ fixture_set_up (Fixture       *fixture,
   static guint counter;
   g_autofree char *name = g_strdup_printf ("files-%u", counter++);
 
-  fixture->dir = make_private_dir (name);
+  fixture->dir = lumbar_test_make_private_dir (test_root, name);
   fixture->open_paths = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -432,7 +350,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_null (fixture->app);
-  remove_tree (fixture->dir);
+  lumbar_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_ptr_array_unref (fixture->open_paths);
 }
@@ -498,7 +416,7 @@ shows_export_body (Fixture *fixture)
 
   /* The Entries page lists them, newest first, with nothing to delete. */
   lumbar_review_window_set_visible_page_name (window, "entries");
-  spin (300);
+  lumbar_test_spin (300);
   rows = find_all (GTK_WIDGET (diary), LUMBAR_TYPE_DIARY_ROW);
   for (guint i = 0; i < rows->len; i++)
     if (lumbar_diary_row_get_entry (g_ptr_array_index (rows, i)) != NULL &&
@@ -511,9 +429,9 @@ shows_export_body (Fixture *fixture)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
 
-      if (has_accessible_name (button, "Delete entry"))
+      if (lumbar_test_has_accessible_name (button, "Delete entry"))
         g_assert_false (gtk_widget_get_visible (button));
-      g_assert_false (has_accessible_name (button, "Log pain"));
+      g_assert_false (lumbar_test_has_accessible_name (button, "Log pain"));
     }
 
   assert_nothing_to_edit (window);
@@ -522,17 +440,17 @@ shows_export_body (Fixture *fixture)
   first = lumbar_journal_get_entry (journal, 0);
   gtk_widget_activate_action (GTK_WIDGET (diary), "diary.delete", "s", lumbar_entry_get_id (first));
   gtk_widget_activate_action (GTK_WIDGET (diary), "diary.edit", "s", lumbar_entry_get_id (first));
-  spin (300);
+  lumbar_test_spin (300);
   g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, expected->len);
   g_assert_null (find_toplevel (LUMBAR_TYPE_ENTRY_EDITOR));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 
   /* The other pages show too. */
   lumbar_review_window_set_visible_page_name (window, "tips");
-  spin (100);
+  lumbar_test_spin (100);
   assert_nothing_to_edit (window);
   lumbar_review_window_set_visible_page_name (window, "overview");
-  spin (100);
+  lumbar_test_spin (100);
   assert_nothing_to_edit (window);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Days with pain readings"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "21 of 21 days"));
@@ -609,7 +527,7 @@ skips_bad_entries_body (Fixture *fixture)
 
   g_assert_true (gtk_widget_get_mapped (review_child (window, "details_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "review.show-skipped", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   view = find_one (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
@@ -619,7 +537,7 @@ skips_bad_entries_body (Fixture *fixture)
   shown = gtk_text_iter_get_text (&start, &end);
   g_assert_cmpstr (shown, ==, text);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  spin (100);
+  lumbar_test_spin (100);
 }
 
 static void
@@ -638,8 +556,8 @@ unreadable_body (Fixture *fixture)
   GtkWindow *dialog;
   const char *body;
 
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
-  spin (100);
+  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
+  lumbar_test_spin (100);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
 
@@ -655,7 +573,7 @@ unreadable_body (Fixture *fixture)
   g_assert_cmpuint (main_windows->len, ==, 0);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  spin (100);
+  lumbar_test_spin (100);
 }
 
 static void
@@ -691,8 +609,8 @@ several_files_body (Fixture *fixture)
   g_autoptr(GPtrArray) windows = NULL;
   g_autoptr(GFile) again = NULL;
 
-  g_assert_true (wait_for (has_n_windows, &query));
-  spin (100);
+  g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
+  lumbar_test_spin (100);
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
   g_assert_cmpuint (windows->len, ==, 2);
   g_assert_false (g_file_equal (lumbar_review_window_get_file (g_ptr_array_index (windows, 0)),
@@ -701,7 +619,7 @@ several_files_body (Fixture *fixture)
   /* Opening one of them again raises its window instead of a third. */
   again = g_file_new_for_path (g_ptr_array_index (fixture->open_paths, 0));
   g_application_open (G_APPLICATION (fixture->app), &again, 1, "");
-  spin (300);
+  lumbar_test_spin (300);
   g_clear_pointer (&windows, g_ptr_array_unref);
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
   g_assert_cmpuint (windows->len, ==, 2);
@@ -761,10 +679,10 @@ main_window_body (Fixture *fixture)
   gboolean accepted = FALSE;
   LumbarReviewWindow *review;
 
-  g_assert_true (wait_for (main_window_ready, fixture));
+  g_assert_true (lumbar_test_wait_for (main_window_ready, fixture, WAIT_MS));
   windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
   main_window = g_ptr_array_index (windows, 0);
-  spin (100);
+  lumbar_test_spin (100);
 
   /* The menu offers the three. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-log"));
@@ -773,23 +691,23 @@ main_window_body (Fixture *fixture)
 
   /* Export… opens the export dialog for the person's own diary. */
   g_action_group_activate_action (G_ACTION_GROUP (main_window), "export", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG)));
+  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
   dialog = find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
   g_assert_false (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
   g_assert_true (lumbar_export_dialog_get_journal (LUMBAR_EXPORT_DIALOG (dialog)) ==
                  lumbar_store_get_journal (lumbar_application_get_store (fixture->app)));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (main_window));
   gtk_window_close (dialog);
-  spin (100);
+  lumbar_test_spin (100);
   g_assert_null (find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
 
   /* Print… asks for the period first. */
   g_action_group_activate_action (G_ACTION_GROUP (main_window), "print", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG)));
+  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
   dialog = find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
   g_assert_true (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
   gtk_window_close (dialog);
-  spin (100);
+  lumbar_test_spin (100);
 
   /* A file dropped on the main window opens for review beside it. */
   target = find_drop_target (main_window);
@@ -1032,27 +950,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
-  g_autofree char *runtime_dir = NULL;
   int status;
 
   /* Fresh private folders before GLib caches any of them. */
-  test_root = g_dir_make_tmp ("lumbar-test-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = make_private_dir ("data");
-  config_home = make_private_dir ("config");
-  cache_home = make_private_dir ("cache");
-  runtime_dir = make_private_dir ("runtime");
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
-
-  /* Records accessible names without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_root = lumbar_test_use_private_xdg_dirs ("lumbar-test-review-XXXXXX");
+  lumbar_test_use_test_a11y ();
 
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
@@ -1061,7 +963,7 @@ main (int   argc,
     {
       g_test_add_func ("/lumbar/review/needs-display", skip_without_display);
       status = g_test_run ();
-      remove_tree (test_root);
+      lumbar_test_remove_tree (test_root);
       return status;
     }
   adw_init ();
@@ -1080,7 +982,7 @@ main (int   argc,
   ADD ("print-pages", test_print_pages);
 
   status = g_test_run ();
-  remove_tree (test_root);
+  lumbar_test_remove_tree (test_root);
   g_free (test_root);
   return status;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "diary-builder.h"
+#include "lumbar-test-utils.h"
 #include "lumbar-tip-card.h"
 #include "lumbar-tips-page.h"
 
@@ -32,46 +33,18 @@ typedef struct
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
+/* Waits like lumbar_test_wait_for(), then lets a frame lay the change out
+ * and looks again: positions on the page are only right after the next
+ * allocation. */
 static gboolean
 wait_until (gboolean (*cond) (gpointer),
             gpointer  data,
             guint     ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* Let a frame lay the change out, then look again: positions on the
-   * page are only right after the next allocation. */
-  if (ok && cond != never)
-    {
-      deadline = g_get_monotonic_time () + 50 * 1000;
-      while (g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
-      ok = cond (data);
-    }
-  g_source_remove (tick);
-  return ok;
-}
-
-static void
-run_for (guint ms)
-{
-  wait_until (never, NULL, ms);
+  if (!lumbar_test_wait_for (cond, data, ms))
+    return FALSE;
+  lumbar_test_spin (50);
+  return cond (data);
 }
 
 /* Adds the entries of a diary-builder line to the live journal, one by
@@ -114,23 +87,6 @@ find_label (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_label (child, text, exact);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
 
       if (found != NULL)
         return found;
@@ -283,7 +239,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 720, 3000);
   gtk_window_set_child (fixture->window, box);
   gtk_window_present (fixture->window);
-  run_for (50);
+  lumbar_test_spin (50);
 }
 
 static void
@@ -291,7 +247,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  run_for (20);
+  lumbar_test_spin (20);
   g_assert_finalize_object (fixture->journal);
 }
 
@@ -364,7 +320,7 @@ test_rest_indicated_live (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (tip_card (fixture, INCLINE_TITLE), "lumbar-tip-indicated"));
 
   /* "Why am I seeing this?" opens from the keyboard and explains the rule. */
-  expander = find_of_type (card, GTK_TYPE_EXPANDER);
+  expander = lumbar_test_find_of_type (card, GTK_TYPE_EXPANDER);
   g_assert_nonnull (expander);
   g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (expander)), ==, "Why am I seeing this?");
   g_assert_true (gtk_widget_get_focusable (expander));
@@ -380,7 +336,7 @@ test_rest_indicated_live (Fixture       *fixture,
   g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
 
   /* The general ones ask a different question. */
-  expander = find_of_type (tip_card (fixture, INCLINE_TITLE), GTK_TYPE_EXPANDER);
+  expander = lumbar_test_find_of_type (tip_card (fixture, INCLINE_TITLE), GTK_TYPE_EXPANDER);
   g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (expander)), ==, "When does Lumbar suggest this?");
 }
 
@@ -482,7 +438,7 @@ test_red_flag_pain_run (Fixture       *fixture,
 {
   /* Pain of 8 or more on three days in a row. */
   add (fixture, "P3=6 P2..1=9");
-  run_for (50);
+  lumbar_test_spin (50);
   g_assert_null (find_label (fixture->page, "See a doctor soon", TRUE));
   add (fixture, "P0=8");
   g_assert_true (wait_label (fixture->page, "Your daily pain was 8 or more on 3 days in a row (25 November, 26 November, 27 November)."));
@@ -574,7 +530,7 @@ test_changes_coalesce (Fixture       *fixture,
   /* … are summarised once, in the next idle. */
   g_assert_true (wait_until (summary_changed, &(SummaryQuery) { fixture, before }, WAIT_MS));
   after = g_object_ref (lumbar_tips_page_get_summary (LUMBAR_TIPS_PAGE (fixture->page)));
-  run_for (50);
+  lumbar_test_spin (50);
   g_assert_true (lumbar_tips_page_get_summary (LUMBAR_TIPS_PAGE (fixture->page)) == after);
   g_assert_cmpint (lumbar_summary_get_status (after), ==, LUMBAR_TIPS_STATUS_OK);
 }
@@ -604,7 +560,7 @@ test_card_most_relevant (Fixture       *fixture,
   /* Nothing to say: hidden. */
   g_assert_false (gtk_widget_get_visible (card));
   add (fixture, "P6..0=3");
-  run_for (50);
+  lumbar_test_spin (50);
   g_assert_false (gtk_widget_get_visible (card));
 
   /* Pain of 5 all week without inclined sitting: that tip. */
@@ -694,15 +650,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
 
   /* Records roles and names without an accessibility bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
+  lumbar_test_use_test_a11y ();
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lumbar_test_bind_textdomain ();
 
   if (!gtk_init_check ())
     {

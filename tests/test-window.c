@@ -10,6 +10,7 @@
 #include "lumbar-application.h"
 #include "lumbar-document.h"
 #include "lumbar-store.h"
+#include "lumbar-test-utils.h"
 #include "lumbar-window.h"
 
 /*
@@ -37,95 +38,12 @@ typedef struct {
 
 /* Helpers */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-has_accessible_name (GtkWidget  *widget,
-                     const char *name)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-  return mismatch == NULL;
-}
-
-/* The first control of @type named @name (a label's own text also counts
- * as its name, so the type tells the label and the control apart). */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name,
-            GType       type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && has_accessible_name (root, name))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 require_named (Fixture    *fixture,
                const char *name,
                GType       type)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->window), name, type);
+  GtkWidget *widget = lumbar_test_find_named (GTK_WIDGET (fixture->window), name, type);
 
   if (widget == NULL)
     g_error ("No %s is named “%s” for assistive technology", g_type_name (type), name);
@@ -159,7 +77,7 @@ widget_has_name (gpointer data)
 {
   NameQuery *query = data;
 
-  return has_accessible_name (query->widget, query->name);
+  return lumbar_test_has_accessible_name (query->widget, query->name);
 }
 
 static gboolean
@@ -168,7 +86,7 @@ wait_for_name (GtkWidget  *widget,
 {
   NameQuery query = { widget, name };
 
-  return wait_for (widget_has_name, &query, WAIT_MS);
+  return lumbar_test_wait_for (widget_has_name, &query, WAIT_MS);
 }
 
 typedef struct {
@@ -192,7 +110,7 @@ wait_for_timer (LumbarStore *store,
 {
   TimerQuery query = { store, kind, running };
 
-  return wait_for (timer_is, &query, WAIT_MS);
+  return lumbar_test_wait_for (timer_is, &query, WAIT_MS);
 }
 
 static GtkWidget *
@@ -293,7 +211,7 @@ wait_for_entries (Fixture *fixture,
 {
   JournalQuery query = { lumbar_store_get_journal (fixture->store), n };
 
-  g_assert_true (wait_for (journal_has_n, &query, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (journal_has_n, &query, WAIT_MS));
 }
 
 /* Running the real application */
@@ -309,9 +227,9 @@ run_body (gpointer data)
   g_assert_true (fixture->store == lumbar_application_get_store (fixture->app));
   g_weak_ref_set (&fixture->store_ref, fixture->store);
 
-  g_assert_true (wait_for (store_loaded, fixture, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (store_loaded, fixture, WAIT_MS));
   /* Let the window map and lay out. */
-  spin (100);
+  lumbar_test_spin (100);
 
   fixture->body (fixture);
 
@@ -348,7 +266,7 @@ run_app (Fixture *fixture,
   g_clear_object (&fixture->app);
 
   /* A save still on its way back holds the store until it lands. */
-  g_assert_true (wait_for (store_released, fixture, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (store_released, fixture, WAIT_MS));
 }
 
 /* Fixture */
@@ -361,7 +279,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->diary_dir = g_build_filename (g_get_user_data_dir (), "lumbar", NULL);
   fixture->journal_path = g_build_filename (fixture->diary_dir, "journal.json", NULL);
-  remove_tree (fixture->diary_dir);
+  lumbar_test_remove_tree (fixture->diary_dir);
   g_weak_ref_init (&fixture->store_ref, NULL);
 
   g_settings_reset (settings, "window-width");
@@ -375,7 +293,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_null (fixture->app);
   g_weak_ref_clear (&fixture->store_ref);
-  remove_tree (fixture->diary_dir);
+  lumbar_test_remove_tree (fixture->diary_dir);
   g_free (fixture->diary_dir);
   g_free (fixture->journal_path);
 }
@@ -425,7 +343,7 @@ log_pain_body (gpointer data)
     DiskQuery query = { fixture, LUMBAR_KIND_PAIN, 1 };
     g_autoptr(LumbarEntry) saved = NULL;
 
-    g_assert_true (wait_for (disk_has_entries, &query, 2000));
+    g_assert_true (lumbar_test_wait_for (disk_has_entries, &query, 2000));
     saved = find_on_disk (fixture, last_pain_id);
     g_assert_nonnull (saved);
     g_assert_cmpint (lumbar_entry_get_local (saved), ==, 6);
@@ -448,7 +366,7 @@ log_pain_body (gpointer data)
     DiskQuery query = { fixture, LUMBAR_KIND_PAIN, 2 };
     g_autoptr(LumbarEntry) saved = NULL;
 
-    g_assert_true (wait_for (disk_has_entries, &query, 2000));
+    g_assert_true (lumbar_test_wait_for (disk_has_entries, &query, 2000));
     saved = find_on_disk (fixture, unsaid_pain_id);
     g_assert_nonnull (saved);
     g_assert_cmpint (lumbar_entry_get_radiating (saved), ==, LUMBAR_RADIATING_NONE);
@@ -519,7 +437,7 @@ stop_rest_after_restart_body (gpointer data)
   g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 1);
   g_assert_cmpint (lumbar_entry_get_time (entry), ==, g_date_time_to_unix (start));
 
-  g_assert_true (wait_for (disk_has_entries, &query, 2000));
+  g_assert_true (lumbar_test_wait_for (disk_has_entries, &query, 2000));
   saved = find_on_disk (fixture, lumbar_entry_get_id (entry));
   g_assert_nonnull (saved);
   g_assert_cmpint (lumbar_entry_get_kind (saved), ==, LUMBAR_KIND_REST);
@@ -557,7 +475,7 @@ accessible_names_body (gpointer data)
   require_named (fixture, "Log pain", GTK_TYPE_BUTTON);
   require_named (fixture, "Start rest", GTK_TYPE_BUTTON);
   incline = require_named (fixture, "Start inclined sitting", GTK_TYPE_BUTTON);
-  g_assert_null (find_named (GTK_WIDGET (fixture->window), "Stop rest", GTK_TYPE_BUTTON));
+  g_assert_null (lumbar_test_find_named (GTK_WIDGET (fixture->window), "Stop rest", GTK_TYPE_BUTTON));
 
   /* Inclined sitting is named for what the button does next. */
   click (incline);
@@ -696,7 +614,7 @@ log_pain_that_cannot_be_saved (Fixture *fixture)
   wait_for_entries (fixture, 1);
 
   /* The window says so, in the store's words. */
-  g_assert_true (wait_for (widget_shown, banner, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (widget_shown, banner, WAIT_MS));
   g_assert_nonnull (lumbar_store_get_save_error (fixture->store));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, lumbar_store_get_save_error (fixture->store));
   g_assert_true (lumbar_store_get_has_unsaved (fixture->store));
@@ -717,14 +635,14 @@ save_failure_keep_open_body (gpointer data)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "keep");
-  spin (100);
+  lumbar_test_spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (fixture->store)), ==, 1);
 
   /* Once the file can be written again, a retry saves the entry. */
   g_assert_cmpint (g_rmdir (fixture->journal_path), ==, 0);
-  g_assert_true (wait_for (widget_hidden, banner, WAIT_MS));
-  g_assert_true (wait_for (disk_has_entries, &query, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (widget_hidden, banner, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (disk_has_entries, &query, WAIT_MS));
 }
 
 static void
@@ -842,7 +760,7 @@ add_past_rest_body (gpointer data)
   /* A rest that has not happened yet is refused with a reason. */
   set_session_start (dialog, tomorrow);
   click (dialog_child (dialog, "add_button"));
-  g_assert_true (wait_for (widget_shown, error_label, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (widget_shown, error_label, WAIT_MS));
   g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
 
   /* A rest an hour and a half ago, for 20 minutes, is added. */
@@ -850,7 +768,7 @@ add_past_rest_body (gpointer data)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "minutes_spin")), 20);
   click (dialog_child (dialog, "add_button"));
   wait_for_entries (fixture, 1);
-  g_assert_true (wait_for (session_dialog_gone, NULL, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (session_dialog_gone, NULL, WAIT_MS));
 
   {
     LumbarEntry *entry = lumbar_journal_get_entry (journal, 0);
@@ -905,41 +823,15 @@ skip_without_display (void)
   g_test_skip ("No display: run the UI tests inside xvfb-run (see TESTING.md)");
 }
 
-static char *
-make_private_dir (const char *name)
-{
-  char *path = g_build_filename (test_root, name, NULL);
-
-  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  return path;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
-  g_autofree char *runtime_dir = NULL;
   int status;
 
   /* Fresh private folders before GLib caches any of them. */
-  test_root = g_dir_make_tmp ("lumbar-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = make_private_dir ("data");
-  config_home = make_private_dir ("config");
-  cache_home = make_private_dir ("cache");
-  runtime_dir = make_private_dir ("runtime");
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
-
-  /* The test accessibility backend records accessible names without a
-   * bus, so the tests can find controls by them. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_root = lumbar_test_use_private_xdg_dirs ("lumbar-test-window-XXXXXX");
+  lumbar_test_use_test_a11y ();
 
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
@@ -948,7 +840,7 @@ main (int   argc,
     {
       g_test_add_func ("/lumbar/window/needs-display", skip_without_display);
       status = g_test_run ();
-      remove_tree (test_root);
+      lumbar_test_remove_tree (test_root);
       return status;
     }
 
@@ -972,7 +864,7 @@ main (int   argc,
               fixture_set_up, test_window_size_is_restored, fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (test_root);
+  lumbar_test_remove_tree (test_root);
   g_free (test_root);
   return status;
 }

@@ -6,9 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "diary-builder.h"
+#include "lumbar-test-utils.h"
 #include "lumbar-tip-card.h"
 #include "lumbar-tips-page.h"
 
@@ -41,66 +41,11 @@ static const struct {
   { "red-flag", "P27..3=5/2 P2..1=8/5 P0=9/6!saddle-numbness,leg-weakness S0=8" },
 };
 
-static gboolean
-timeout_done (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-save_window (GtkWidget  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opens the first "Why am I seeing this?", as someone reading along would. */
 static void
 open_first_expander (GtkWidget *root)
 {
-  GtkWidget *expander = find_of_type (root, GTK_TYPE_EXPANDER);
+  GtkWidget *expander = lumbar_test_find_of_type (root, GTK_TYPE_EXPANDER);
 
   if (expander != NULL)
     gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
@@ -138,17 +83,17 @@ shoot (GtkWidget  *content,
   adw_window_set_content (ADW_WINDOW (window), content);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  lumbar_test_spin (300);
   /* The default size counts what the window system adds around the
    * content; make the content itself @width wide. */
   if (gtk_widget_get_width (window) != width)
     {
       gtk_window_set_default_size (GTK_WINDOW (window), 2 * width - gtk_widget_get_width (window),
                                    2 * height - gtk_widget_get_height (window));
-      spin (300);
+      lumbar_test_spin (300);
     }
 
-  if (!save_window (window, path))
+  if (!lumbar_test_save_png (window, path))
     {
       g_printerr ("could not save %s\n", path);
       status = 1;
@@ -179,9 +124,9 @@ page_height (LumbarJournal *journal,
   adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  lumbar_test_spin (200);
 
-  viewport = find_of_type (page, GTK_TYPE_VIEWPORT);
+  viewport = lumbar_test_find_of_type (page, GTK_TYPE_VIEWPORT);
   gtk_widget_measure (gtk_viewport_get_child (GTK_VIEWPORT (viewport)), GTK_ORIENTATION_VERTICAL,
                       gtk_widget_get_width (viewport), &height, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -198,7 +143,6 @@ main (int   argc,
   g_autofree char *lang = NULL;
   gboolean dark = FALSE;
   LumbarDay today = DIARY_TODAY;
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
   GOptionEntry options[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language (en, de)", "LANG" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
@@ -215,22 +159,7 @@ main (int   argc,
       return 2;
     }
 
-  if (g_strcmp0 (lang, "de") == 0)
-    {
-      /* German dates and decimal commas too, when the locale is installed. */
-      g_setenv ("LANGUAGE", "de", TRUE);
-      if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-        setlocale (LC_ALL, "C.UTF-8");
-    }
-  else
-    {
-      g_setenv ("LANGUAGE", "en", TRUE);
-      setlocale (LC_ALL, "C.UTF-8");
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_disable_setlocale ();
+  lumbar_test_use_language (lang);
 
   if (lang == NULL)
     lang = g_strdup ("en");

@@ -45,8 +45,15 @@ static const char *kind_classes[] = {
 
 G_DEFINE_FINAL_TYPE (LumbarDiaryRow, lumbar_diary_row, GTK_TYPE_WIDGET)
 
-static const char *
-kind_icon_name (LumbarKind kind)
+/**
+ * lumbar_diary_kind_icon_name:
+ * @kind: a kind of entry
+ *
+ * Returns: the symbolic icon shown with entries of @kind (diary rows, the
+ *   Today page's list)
+ */
+const char *
+lumbar_diary_kind_icon_name (LumbarKind kind)
 {
   switch (kind)
     {
@@ -218,7 +225,7 @@ show_entry (LumbarDiaryRow *self,
   const char *note = lumbar_entry_get_note (entry);
   LumbarFlags flags = kind == LUMBAR_KIND_PAIN ? lumbar_entry_get_flags (entry) : 0;
 
-  gtk_image_set_from_icon_name (self->kind_icon, kind_icon_name (kind));
+  gtk_image_set_from_icon_name (self->kind_icon, lumbar_diary_kind_icon_name (kind));
   for (guint i = 0; i < G_N_ELEMENTS (kind_classes); i++)
     {
       if (i == kind)

@@ -93,19 +93,6 @@ format_mean (double mean)
   return g_strdup_printf (_("%s / 10"), number);
 }
 
-static char *
-format_minutes (int minutes)
-{
-  if (minutes < 60)
-    /* Translators: a duration in minutes */
-    return g_strdup_printf (C_("duration", "%d min"), minutes);
-  if (minutes % 60 == 0)
-    /* Translators: a duration in whole hours */
-    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
-  /* Translators: a duration in hours and minutes */
-  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
-}
-
 /* Overview */
 
 static void
@@ -251,14 +238,14 @@ build_overview (LumbarReviewWindow *self)
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = format_minutes (rest_minutes);
+  value = lumbar_report_format_minutes (rest_minutes);
   if (n_rest)
     detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_rest), n_rest);
   add_stat (self->activity_group, C_("report", "Rest"), value, detail);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = format_minutes (incline_minutes);
+  value = lumbar_report_format_minutes (incline_minutes);
   if (n_incline)
     detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_incline), n_incline);
   add_stat (self->activity_group, C_("report", "Inclined sitting"), value, detail);

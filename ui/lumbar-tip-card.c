@@ -16,11 +16,7 @@ struct _LumbarTipCard
 {
   AdwBin          parent_instance;
 
-  LumbarJournal  *journal;
-  LumbarDay       today;
-  gboolean        follow_clock;
-  guint           clock_id;
-  guint           update_id;
+  LumbarTipsSource source;
 
   GtkWidget      *badge;
   GtkLabel       *body;
@@ -109,14 +105,14 @@ show_tip (LumbarTipCard   *self,
 }
 
 static void
-update (LumbarTipCard *self)
+update (gpointer owner)
 {
+  LumbarTipCard *self = owner;
   g_autoptr(LumbarSummary) summary = NULL;
   const LumbarRedFlags *red_flags;
   guint n_indicated;
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  summary = lumbar_tips_compute_summary (self->journal, self->today);
+  summary = lumbar_tips_compute_summary (self->source.journal, self->source.today);
   red_flags = lumbar_summary_get_red_flags (summary);
   n_indicated = lumbar_summary_get_n_indicated (summary);
 
@@ -138,61 +134,15 @@ update (LumbarTipCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self), red_flags->active || n_indicated > 0);
 }
 
-static gboolean
-on_update_idle (gpointer data)
-{
-  LumbarTipCard *self = data;
-
-  self->update_id = 0;
-  update (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_journal_items_changed (LumbarTipCard *self,
-                          guint          position,
-                          guint          removed,
-                          guint          added,
-                          GListModel    *model)
-{
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
-}
-
-static void
-set_today_internal (LumbarTipCard *self,
-                    LumbarDay      today)
-{
-  if (self->today == today)
-    return;
-
-  self->today = today;
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-}
-
-static gboolean
-on_clock (gpointer data)
-{
-  LumbarTipCard *self = data;
-
-  self->clock_id = 0;
-  set_today_internal (self, lumbar_day_today ());
-  self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 lumbar_tip_card_dispose (GObject *object)
 {
   LumbarTipCard *self = LUMBAR_TIP_CARD (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_handle_id (&self->clock_id, g_source_remove);
+  lumbar_tips_source_clear (&self->source);
   /* AdwBin keeps its own pointer to the child; let it unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TIP_CARD);
-  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (lumbar_tip_card_parent_class)->dispose (object);
 }
@@ -208,11 +158,11 @@ lumbar_tip_card_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_JOURNAL:
-      g_value_set_object (value, self->journal);
+      g_value_set_object (value, self->source.journal);
       break;
 
     case PROP_TODAY:
-      g_value_set_int (value, self->today);
+      g_value_set_int (value, self->source.today);
       break;
 
     default:
@@ -288,9 +238,7 @@ lumbar_tip_card_init (LumbarTipCard *self)
   lumbar_tips_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->follow_clock = TRUE;
-  self->today = lumbar_day_today ();
-  self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
+  lumbar_tips_source_init (&self->source, self, properties[PROP_TODAY], update);
   update (self);
 }
 
@@ -310,7 +258,7 @@ LumbarJournal *
 lumbar_tip_card_get_journal (LumbarTipCard *self)
 {
   g_return_val_if_fail (LUMBAR_IS_TIP_CARD (self), NULL);
-  return self->journal;
+  return self->source.journal;
 }
 
 /**
@@ -325,25 +273,15 @@ lumbar_tip_card_set_journal (LumbarTipCard *self,
   g_return_if_fail (LUMBAR_IS_TIP_CARD (self));
   g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
 
-  if (self->journal == journal)
-    return;
-
-  if (self->journal != NULL)
-    g_signal_handlers_disconnect_by_func (self->journal, on_journal_items_changed, self);
-  g_set_object (&self->journal, journal);
-  if (self->journal != NULL)
-    g_signal_connect_object (self->journal, "items-changed",
-                             G_CALLBACK (on_journal_items_changed), self, G_CONNECT_SWAPPED);
-
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+  if (lumbar_tips_source_set_journal (&self->source, journal))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
 }
 
 LumbarDay
 lumbar_tip_card_get_today (LumbarTipCard *self)
 {
   g_return_val_if_fail (LUMBAR_IS_TIP_CARD (self), LUMBAR_DAY_INVALID);
-  return self->today;
+  return self->source.today;
 }
 
 /**
@@ -357,12 +295,5 @@ lumbar_tip_card_set_today (LumbarTipCard *self,
 {
   g_return_if_fail (LUMBAR_IS_TIP_CARD (self));
 
-  g_clear_handle_id (&self->clock_id, g_source_remove);
-  self->follow_clock = today == LUMBAR_DAY_INVALID;
-  if (self->follow_clock)
-    {
-      self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
-      today = lumbar_day_today ();
-    }
-  set_today_internal (self, today);
+  lumbar_tips_source_set_today (&self->source, today);
 }

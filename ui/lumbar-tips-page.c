@@ -34,11 +34,7 @@ struct _LumbarTipsPage
 {
   AdwBin          parent_instance;
 
-  LumbarJournal  *journal;
-  LumbarDay       today;
-  gboolean        follow_clock;
-  guint           clock_id;
-  guint           update_id;
+  LumbarTipsSource source;
   LumbarSummary  *summary;
   TipView         tips[LUMBAR_N_TIPS];
 
@@ -261,8 +257,9 @@ update_red_flags (LumbarTipsPage *self)
 }
 
 static void
-update (LumbarTipsPage *self)
+update (gpointer owner)
 {
+  LumbarTipsPage *self = owner;
   guint old_n_indicated = 0;
   gboolean old_red_flags = FALSE;
   gboolean secondary;
@@ -273,9 +270,8 @@ update (LumbarTipsPage *self)
       old_red_flags = lumbar_summary_get_red_flags_active (self->summary);
     }
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_object (&self->summary);
-  self->summary = lumbar_tips_compute_summary (self->journal, self->today);
+  self->summary = lumbar_tips_compute_summary (self->source.journal, self->source.today);
 
   secondary = lumbar_summary_get_red_flags_active (self->summary);
 
@@ -292,68 +288,17 @@ update (LumbarTipsPage *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RED_FLAGS_ACTIVE]);
 }
 
-static gboolean
-on_update_idle (gpointer data)
-{
-  LumbarTipsPage *self = data;
-
-  self->update_id = 0;
-  update (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Many changes in one main-loop iteration (an import, undo) cost one
- * summary. */
-static void
-on_journal_items_changed (LumbarTipsPage *self,
-                          guint           position,
-                          guint           removed,
-                          guint           added,
-                          GListModel     *model)
-{
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
-}
-
-static void set_today_internal (LumbarTipsPage *self,
-                                LumbarDay       today);
-
-static gboolean
-on_clock (gpointer data)
-{
-  LumbarTipsPage *self = data;
-
-  self->clock_id = 0;
-  set_today_internal (self, lumbar_day_today ());
-  self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_today_internal (LumbarTipsPage *self,
-                    LumbarDay       today)
-{
-  if (self->today == today)
-    return;
-
-  self->today = today;
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-}
-
 static void
 lumbar_tips_page_dispose (GObject *object)
 {
   LumbarTipsPage *self = LUMBAR_TIPS_PAGE (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_handle_id (&self->clock_id, g_source_remove);
+  lumbar_tips_source_clear (&self->source);
   /* AdwBin keeps its own pointer to the child; let it unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TIPS_PAGE);
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)
     g_clear_object (&self->tips[i].card);
-  g_clear_object (&self->journal);
   g_clear_object (&self->summary);
 
   G_OBJECT_CLASS (lumbar_tips_page_parent_class)->dispose (object);
@@ -370,11 +315,11 @@ lumbar_tips_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_JOURNAL:
-      g_value_set_object (value, self->journal);
+      g_value_set_object (value, self->source.journal);
       break;
 
     case PROP_TODAY:
-      g_value_set_int (value, self->today);
+      g_value_set_int (value, self->source.today);
       break;
 
     case PROP_N_INDICATED:
@@ -502,9 +447,7 @@ lumbar_tips_page_init (LumbarTipsPage *self)
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)
     tip_view_init (&self->tips[i], i);
 
-  self->follow_clock = TRUE;
-  self->today = lumbar_day_today ();
-  self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
+  lumbar_tips_source_init (&self->source, self, properties[PROP_TODAY], update);
   update (self);
 }
 
@@ -530,7 +473,7 @@ LumbarJournal *
 lumbar_tips_page_get_journal (LumbarTipsPage *self)
 {
   g_return_val_if_fail (LUMBAR_IS_TIPS_PAGE (self), NULL);
-  return self->journal;
+  return self->source.journal;
 }
 
 /**
@@ -547,18 +490,8 @@ lumbar_tips_page_set_journal (LumbarTipsPage *self,
   g_return_if_fail (LUMBAR_IS_TIPS_PAGE (self));
   g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
 
-  if (self->journal == journal)
-    return;
-
-  if (self->journal != NULL)
-    g_signal_handlers_disconnect_by_func (self->journal, on_journal_items_changed, self);
-  g_set_object (&self->journal, journal);
-  if (self->journal != NULL)
-    g_signal_connect_object (self->journal, "items-changed",
-                             G_CALLBACK (on_journal_items_changed), self, G_CONNECT_SWAPPED);
-
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+  if (lumbar_tips_source_set_journal (&self->source, journal))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
 }
 
 /**
@@ -571,7 +504,7 @@ LumbarDay
 lumbar_tips_page_get_today (LumbarTipsPage *self)
 {
   g_return_val_if_fail (LUMBAR_IS_TIPS_PAGE (self), LUMBAR_DAY_INVALID);
-  return self->today;
+  return self->source.today;
 }
 
 /**
@@ -587,14 +520,7 @@ lumbar_tips_page_set_today (LumbarTipsPage *self,
 {
   g_return_if_fail (LUMBAR_IS_TIPS_PAGE (self));
 
-  g_clear_handle_id (&self->clock_id, g_source_remove);
-  self->follow_clock = today == LUMBAR_DAY_INVALID;
-  if (self->follow_clock)
-    {
-      self->clock_id = lumbar_tips_watch_midnight (on_clock, self);
-      today = lumbar_day_today ();
-    }
-  set_today_internal (self, today);
+  lumbar_tips_source_set_today (&self->source, today);
 }
 
 /**

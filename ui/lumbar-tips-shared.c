@@ -149,3 +149,146 @@ lumbar_tips_get_icon_name (LumbarTipId id)
       g_return_val_if_reached (NULL);
     }
 }
+
+static void
+source_update (LumbarTipsSource *source)
+{
+  g_clear_handle_id (&source->update_id, g_source_remove);
+  source->update (source->owner);
+}
+
+static gboolean
+on_source_update_idle (gpointer data)
+{
+  LumbarTipsSource *source = data;
+
+  source->update_id = 0;
+  source_update (source);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes in one main-loop iteration (an import, undo) cost one
+ * summary. */
+static void
+on_source_items_changed (LumbarTipsSource *source,
+                         guint             position,
+                         guint             removed,
+                         guint             added,
+                         GListModel       *model)
+{
+  if (source->update_id == 0)
+    source->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_source_update_idle, source, NULL);
+}
+
+static void
+source_set_today_internal (LumbarTipsSource *source,
+                           LumbarDay         today)
+{
+  if (source->today == today)
+    return;
+
+  source->today = today;
+  source_update (source);
+  g_object_notify_by_pspec (source->owner, source->today_pspec);
+}
+
+static gboolean
+on_source_clock (gpointer data)
+{
+  LumbarTipsSource *source = data;
+
+  source->clock_id = 0;
+  source_set_today_internal (source, lumbar_day_today ());
+  source->clock_id = lumbar_tips_watch_midnight (on_source_clock, source);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lumbar_tips_source_init:
+ * @source: a #LumbarTipsSource inside @owner
+ * @owner: the widget that shows the tips
+ * @today_pspec: @owner's "today" property, notified when the day changes
+ * @update: recomputes what @owner shows from @source's journal and day
+ *
+ * Starts without a journal, following the local date. Does not call
+ * @update; the owner does once it is ready.
+ */
+void
+lumbar_tips_source_init (LumbarTipsSource *source,
+                         gpointer          owner,
+                         GParamSpec       *today_pspec,
+                         void            (*update) (gpointer owner))
+{
+  source->journal = NULL;
+  source->owner = owner;
+  source->today_pspec = today_pspec;
+  source->update = update;
+  source->update_id = 0;
+  source->follow_clock = TRUE;
+  source->today = lumbar_day_today ();
+  source->clock_id = lumbar_tips_watch_midnight (on_source_clock, source);
+}
+
+/**
+ * lumbar_tips_source_clear:
+ * @source: a #LumbarTipsSource
+ *
+ * Stops the refreshes and drops the journal, for the owner's dispose.
+ */
+void
+lumbar_tips_source_clear (LumbarTipsSource *source)
+{
+  g_clear_handle_id (&source->update_id, g_source_remove);
+  g_clear_handle_id (&source->clock_id, g_source_remove);
+  if (source->journal != NULL)
+    g_signal_handlers_disconnect_by_func (source->journal, on_source_items_changed, source);
+  g_clear_object (&source->journal);
+}
+
+/**
+ * lumbar_tips_source_set_journal:
+ * @source: a #LumbarTipsSource
+ * @journal: (nullable): the diary
+ *
+ * Follows @journal's changes and updates the owner at once.
+ *
+ * Returns: %TRUE if the journal changed (the owner notifies its property)
+ */
+gboolean
+lumbar_tips_source_set_journal (LumbarTipsSource *source,
+                                LumbarJournal    *journal)
+{
+  if (source->journal == journal)
+    return FALSE;
+
+  if (source->journal != NULL)
+    g_signal_handlers_disconnect_by_func (source->journal, on_source_items_changed, source);
+  g_set_object (&source->journal, journal);
+  if (source->journal != NULL)
+    /* Not g_signal_connect_object(): @source is no object; clear()
+     * disconnects. */
+    g_signal_connect_swapped (source->journal, "items-changed",
+                              G_CALLBACK (on_source_items_changed), source);
+
+  source_update (source);
+  return TRUE;
+}
+
+/**
+ * lumbar_tips_source_set_today:
+ * @source: a #LumbarTipsSource
+ * @today: a day, or %LUMBAR_DAY_INVALID to follow the local date
+ */
+void
+lumbar_tips_source_set_today (LumbarTipsSource *source,
+                              LumbarDay         today)
+{
+  g_clear_handle_id (&source->clock_id, g_source_remove);
+  source->follow_clock = today == LUMBAR_DAY_INVALID;
+  if (source->follow_clock)
+    {
+      source->clock_id = lumbar_tips_watch_midnight (on_source_clock, source);
+      today = lumbar_day_today ();
+    }
+  source_set_today_internal (source, today);
+}

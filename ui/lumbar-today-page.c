@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lumbar-diary-row.h"
 #include "lumbar-session-dialog.h"
 #include "lumbar-tip-card.h"
 #include "lumbar-today-page.h"
@@ -655,26 +656,6 @@ dup_entry_clock (LumbarEntry *entry)
   return format_clock (start);
 }
 
-static const char *
-kind_icon_name (LumbarKind kind)
-{
-  switch (kind)
-    {
-    case LUMBAR_KIND_PAIN:
-      return "lumbar-pain-symbolic";
-    case LUMBAR_KIND_SPASM:
-      return "lumbar-spasm-symbolic";
-    case LUMBAR_KIND_REST:
-      return "lumbar-rest-symbolic";
-    case LUMBAR_KIND_INCLINE:
-      return "lumbar-incline-symbolic";
-    case LUMBAR_KIND_THERAPY:
-    case LUMBAR_N_KINDS:
-    default:
-      return "lumbar-therapy-symbolic";
-    }
-}
-
 static GtkWidget *
 create_entry_row (gpointer item,
                   gpointer user_data)
@@ -707,7 +688,7 @@ create_entry_row (gpointer item,
     }
   else
     {
-      icon = gtk_image_new_from_icon_name (kind_icon_name (lumbar_entry_get_kind (entry)));
+      icon = gtk_image_new_from_icon_name (lumbar_diary_kind_icon_name (lumbar_entry_get_kind (entry)));
       gtk_widget_set_tooltip_text (icon, kind_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label, -1);
     }

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-test-utils"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "lumbar-test-utils.h"
+
+/**
+ * lumbar_test_make_private_dir:
+ * @root: an existing folder
+ * @name: the new folder's name
+ *
+ * Creates @root/@name with mode 0700; the test fails if it exists.
+ *
+ * Returns: (transfer full): the new folder's path
+ */
+char *
+lumbar_test_make_private_dir (const char *root,
+                              const char *name)
+{
+  char *path = g_build_filename (root, name, NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  return path;
+}
+
+/**
+ * lumbar_test_use_private_xdg_dirs:
+ * @tmpl: a g_dir_make_tmp() template, e.g. "lumbar-test-foo-XXXXXX"
+ *
+ * Makes a fresh 0700 temporary folder with 0700 "data", "config", "cache"
+ * and "runtime" folders in it and points XDG_DATA_HOME, XDG_CONFIG_HOME,
+ * XDG_CACHE_HOME and XDG_RUNTIME_DIR at them. Call it first in main(),
+ * before GLib caches any of them.
+ *
+ * Returns: (transfer full): the temporary folder, for
+ *   lumbar_test_remove_tree() at the end
+ */
+char *
+lumbar_test_use_private_xdg_dirs (const char *tmpl)
+{
+  static const struct {
+    const char *variable;
+    const char *name;
+  } dirs[] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_RUNTIME_DIR", "runtime" },
+  };
+  g_autoptr(GError) error = NULL;
+  char *root = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = lumbar_test_make_private_dir (root, dirs[i].name);
+
+      g_setenv (dirs[i].variable, path, TRUE);
+    }
+  return root;
+}
+
+/**
+ * lumbar_test_remove_tree:
+ * @path: a folder
+ *
+ * Removes @path and everything in it, without following symbolic links.
+ */
+void
+lumbar_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        lumbar_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/**
+ * lumbar_test_use_test_a11y:
+ *
+ * Selects GTK's test accessibility backend, which records roles and
+ * accessible names without a bus, so tests can find controls by them.
+ * Call it before gtk_init().
+ */
+void
+lumbar_test_use_test_a11y (void)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+}
+
+/**
+ * lumbar_test_bind_textdomain:
+ *
+ * Reads translations from the build's catalogues ($LUMBAR_LOCALEDIR, set
+ * by meson test) or else the installed ones.
+ */
+void
+lumbar_test_bind_textdomain (void)
+{
+  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * lumbar_test_use_language:
+ * @lang: (nullable): "de" for German, anything else for English
+ *
+ * For the screenshot programs: LANGUAGE=de or en with the build's
+ * catalogues, German dates and numbers too when that locale is installed,
+ * else C.UTF-8. Call it before gtk_init(); it keeps GTK from setting the
+ * locale again.
+ */
+void
+lumbar_test_use_language (const char *lang)
+{
+  g_setenv ("LANGUAGE", g_strcmp0 (lang, "de") == 0 ? "de" : "en", TRUE);
+  if (g_strcmp0 (lang, "de") != 0 || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  lumbar_test_bind_textdomain ();
+  gtk_disable_setlocale ();
+}
+
+/**
+ * lumbar_test_wait_for:
+ * @condition: checked between main loop iterations
+ * @data: passed to @condition
+ * @timeout_ms: how long to wait at most
+ *
+ * Runs the default main context until @condition holds.
+ *
+ * Returns: %TRUE if @condition held before @timeout_ms passed
+ */
+gboolean
+lumbar_test_wait_for (LumbarTestCondition condition,
+                      gpointer            data,
+                      guint               timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/**
+ * lumbar_test_spin:
+ * @ms: milliseconds
+ *
+ * Runs the default main context for @ms milliseconds.
+ */
+void
+lumbar_test_spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/**
+ * lumbar_test_has_accessible_name:
+ * @widget: a widget
+ * @name: the expected name
+ *
+ * Needs the test accessibility backend (lumbar_test_use_test_a11y()).
+ *
+ * Returns: %TRUE if @widget's accessible label is @name
+ */
+gboolean
+lumbar_test_has_accessible_name (GtkWidget  *widget,
+                                 const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return mismatch == NULL;
+}
+
+/**
+ * lumbar_test_find_named:
+ * @root: where to start
+ * @name: an accessible name
+ * @type: the widget type wanted
+ *
+ * The first widget of @type named @name at or below @root, depth first (a
+ * label's own text also counts as its name, so the type tells the label
+ * and the control apart).
+ *
+ * Returns: (transfer none) (nullable): the widget
+ */
+GtkWidget *
+lumbar_test_find_named (GtkWidget  *root,
+                        const char *name,
+                        GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && lumbar_test_has_accessible_name (root, name))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lumbar_test_find_named (child, name, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * lumbar_test_find_of_type:
+ * @root: where to start
+ * @type: the widget type wanted
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type at or
+ *   below @root, depth first
+ */
+GtkWidget *
+lumbar_test_find_of_type (GtkWidget *root,
+                          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lumbar_test_find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * lumbar_test_collect_of_type:
+ * @root: where to start
+ * @type: the widget type wanted
+ * @found: (element-type GtkWidget): receives the widgets, unreferenced
+ *
+ * Adds every widget of @type at or below @root to @found, depth first.
+ */
+void
+lumbar_test_collect_of_type (GtkWidget *root,
+                             GType      type,
+                             GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lumbar_test_collect_of_type (child, type, found);
+}
+
+/**
+ * lumbar_test_save_png:
+ * @widget: a realized widget, usually a window
+ * @path: the file to write
+ *
+ * Renders @widget at its current size with its native's renderer and
+ * writes it to @path as PNG.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+lumbar_test_save_png (GtkWidget  *widget,
+                      const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path);
+}

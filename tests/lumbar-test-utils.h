@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Shared set-up for the UI tests and the screenshot programs: private XDG
+ * folders, a headless GTK, waiting on the main loop, finding widgets and
+ * rendering them to PNG. */
+
+typedef gboolean (*LumbarTestCondition) (gpointer data);
+
+char      *lumbar_test_make_private_dir     (const char          *root,
+                                             const char          *name);
+char      *lumbar_test_use_private_xdg_dirs (const char          *tmpl);
+void       lumbar_test_remove_tree          (const char          *path);
+void       lumbar_test_use_test_a11y        (void);
+void       lumbar_test_bind_textdomain      (void);
+void       lumbar_test_use_language         (const char          *lang);
+
+gboolean   lumbar_test_wait_for             (LumbarTestCondition  condition,
+                                             gpointer             data,
+                                             guint                timeout_ms);
+void       lumbar_test_spin                 (guint                ms);
+
+gboolean   lumbar_test_has_accessible_name  (GtkWidget           *widget,
+                                             const char          *name);
+GtkWidget *lumbar_test_find_named           (GtkWidget           *root,
+                                             const char          *name,
+                                             GType                type);
+GtkWidget *lumbar_test_find_of_type         (GtkWidget           *root,
+                                             GType                type);
+void       lumbar_test_collect_of_type      (GtkWidget           *root,
+                                             GType                type,
+                                             GPtrArray           *found);
+
+gboolean   lumbar_test_save_png             (GtkWidget           *widget,
+                                             const char          *path);
+
+G_END_DECLS
