@@ -828,7 +828,11 @@ read_int (LObject     *object,
   value = node->integer;
   if (value < min || value > max)
     {
-      *message = g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", outside %d to %d"), name, value, min, max);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      /* Translators: “local” is 12, outside 0 to 10 — a field of the file
+       * format, the value found, and the range it must be in */
+      *message = g_strdup_printf (_("“%s” is %s, outside %d to %d"), name, number, min, max);
       return FALSE;
     }
 

@@ -73,8 +73,8 @@ ask_before_quitting (LumbarApplication *self,
   body = g_strdup_printf (_("%s\n\nIf you quit now, the entries that are not saved yet will be lost."), reason);
   dialog = adw_message_dialog_new (parent, _("Quit Without Saving?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Lumbar open"),
-                                    "quit", _("_Quit anyway"),
+                                    "keep", _("_Keep Lumbar Open"),
+                                    "quit", _("_Quit Anyway"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
