@@ -266,7 +266,18 @@ ensure_pages_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* After each frame, build the next pages, until all are there. */
+static gboolean
+store_settled (LumbarWindow *self)
+{
+  return self->store == NULL ||
+         lumbar_store_get_loaded (self->store) ||
+         lumbar_store_get_read_only (self->store);
+}
+
+/* After each frame, build the next pages, until all are there: Today
+ * first; the others only once a frame has shown Today with the diary, so
+ * they never hold that frame up. (When the diary arrives, the switch from
+ * the spinner to the pages paints another frame.) */
 static void
 on_first_frame (GdkFrameClock *clock,
                 LumbarWindow  *self)
@@ -276,6 +287,8 @@ on_first_frame (GdkFrameClock *clock,
       g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
       return;
     }
+  if (self->today_page != NULL && !store_settled (self))
+    return;
   if (self->pages_idle_id == 0)
     self->pages_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, ensure_pages_idle, self, NULL);
 }
