@@ -891,7 +891,7 @@ on_loaded (GObject      *source,
       g_autofree char *reason = describe_error (error);
 
       /* Translators: a file that could not be opened, then why */
-      g_ptr_array_add (batch->errors, g_strdup_printf (_("“%s” could not be read. %s"), name, reason));
+      g_ptr_array_add (batch->errors, g_strdup_printf (_("“%s” could not be read: %s"), name, reason));
     }
   else
     g_ptr_array_add (batch->windows, lumbar_review_window_new (batch->application, job->file, doc));
