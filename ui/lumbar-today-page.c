@@ -67,6 +67,8 @@ struct _LumbarTodayPage
   AdwComboRow         *support_row;
   GtkLabel            *therapy_error;
   AdwPreferencesGroup *therapy_group;
+  AdwPreferencesGroup *entries_group;
+  guint                reveal_idle_id;
   AdwEntryRow         *therapy_note_row;
   AdwComboRow         *therapy_row;
   AdwEntryRow         *trigger_row;
@@ -731,6 +733,51 @@ on_journal_items_changed (LumbarTodayPage *self)
   update_today_entries (self);
 }
 
+/* Filling in
+ *
+ * Only the tip and the pain form are in the page's first frame: they fill
+ * the top of the window. The groups below them are shown right after it,
+ * so laying out the whole page never delays the first sight of it. */
+
+static gboolean
+reveal_lower_groups (gpointer user_data)
+{
+  LumbarTodayPage *self = user_data;
+  GtkWidget *groups[] = {
+    GTK_WIDGET (self->spasm_group),
+    GTK_WIDGET (self->rest_group),
+    GTK_WIDGET (self->incline_group),
+    GTK_WIDGET (self->therapy_group),
+    GTK_WIDGET (self->entries_group),
+  };
+
+  self->reveal_idle_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_visible (groups[i], TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_first_paint (GdkFrameClock   *clock,
+                      LumbarTodayPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint, self);
+  if (self->reveal_idle_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->spasm_group)))
+    self->reveal_idle_id = g_idle_add (reveal_lower_groups, self);
+}
+
+static void
+lumbar_today_page_map (GtkWidget *widget)
+{
+  LumbarTodayPage *self = LUMBAR_TODAY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lumbar_today_page_parent_class)->map (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->spasm_group)))
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_first_paint), self, 0);
+}
+
 /* State from the store */
 
 static void
@@ -782,6 +829,7 @@ lumbar_today_page_dispose (GObject *object)
 {
   LumbarTodayPage *self = (LumbarTodayPage *) object;
 
+  g_clear_handle_id (&self->reveal_idle_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   lumbar_today_page_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TODAY_PAGE);
@@ -835,6 +883,7 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lumbar_today_page_dispose;
+  widget_class->map = lumbar_today_page_map;
   object_class->get_property = lumbar_today_page_get_property;
   object_class->set_property = lumbar_today_page_set_property;
 
@@ -878,6 +927,7 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_error);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, entries_group);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_status_icon);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_status_row);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_error);
