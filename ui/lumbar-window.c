@@ -45,6 +45,8 @@ struct _LumbarWindow
   GtkLabel             *save_label;
   GtkSpinner           *spinner;
   LumbarTodayPage      *today_page;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
 };
@@ -183,6 +185,17 @@ on_broken_dismissed (LumbarWindow *self)
 }
 
 static void on_store_changed (LumbarWindow *self);
+
+/* The primary menu's popover is built the first time it opens: a popover
+ * menu builds a row for every item, which the first frame does not need. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  LumbarWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
 
 /* Pages
  *
@@ -427,6 +440,7 @@ lumbar_window_constructed (GObject *object)
   G_OBJECT_CLASS (lumbar_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
@@ -522,6 +536,8 @@ lumbar_window_class_init (LumbarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_bin);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, today_bin);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, view_stack);
