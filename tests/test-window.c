@@ -134,11 +134,20 @@ today_child (Fixture    *fixture,
   return GTK_WIDGET (child);
 }
 
-/* Clicks like a user would: GTK emits "clicked" after the press animation. */
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Clicks like a user would: GTK emits "clicked" after the press animation.
+ * The Today page shows the groups below the pain form a frame after the
+ * page itself, so wait (with a deadline) for the button to be on screen. */
 static void
 click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
+  lumbar_test_wait_for (widget_is_mapped, button, 2000);
   g_assert_true (gtk_widget_get_mapped (button));
   gtk_widget_activate (button);
 }
