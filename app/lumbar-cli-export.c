@@ -9,6 +9,7 @@
 #include "lumbar-document.h"
 #include "lumbar-error.h"
 #include "lumbar-export.h"
+#include "lumbar-store.h"
 
 /* "dev:inode" of an existing file, so links to the same file compare equal. */
 static char *
@@ -124,7 +125,7 @@ lumbar_cli_run_export (const char  *format,
   options.patient_name = patient_name;
 
   /* Never write over the diary being read, nor over the user's journal. */
-  journal_path = g_build_filename (g_get_user_data_dir (), "lumbar", "journal.json", NULL);
+  journal_path = lumbar_store_dup_default_journal_path ();
   journal_file = g_file_new_for_path (journal_path);
   output_file = g_file_new_for_commandline_arg (output);
   if (same_file (output_file, journal_file))

@@ -9,6 +9,7 @@
 
 #include "lumbar-cli-private.h"
 #include "lumbar-document.h"
+#include "lumbar-store.h"
 #include "lumbar-summary.h"
 
 /* `lumbar --summary [--json] [--today=YYYY-MM-DD] [FILE]`
@@ -408,7 +409,7 @@ lumbar_cli_run_summary (gboolean     json,
       return LUMBAR_EXIT_USAGE;
     }
 
-  name = file != NULL ? g_strdup (file) : g_build_filename (g_get_user_data_dir (), "lumbar", "journal.json", NULL);
+  name = file != NULL ? g_strdup (file) : lumbar_store_dup_default_journal_path ();
   doc = lumbar_cli_load_source (file, &error);
   if (doc == NULL)
     {

@@ -9,6 +9,7 @@
 #include "lumbar-cli-private.h"
 #include "lumbar-document.h"
 #include "lumbar-error.h"
+#include "lumbar-store.h"
 
 /* Options that make `lumbar` a command-line tool instead of opening a window. */
 static const char *cli_options[] = {
@@ -66,7 +67,7 @@ lumbar_cli_load_source (const char  *file,
 
   if (file == NULL)
     {
-      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "lumbar", "journal.json", NULL);
+      g_autofree char *path = lumbar_store_dup_default_journal_path ();
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         return lumbar_document_new ();

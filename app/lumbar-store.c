@@ -1490,6 +1490,18 @@ lumbar_store_dup_default_directory (void)
 }
 
 /**
+ * lumbar_store_dup_default_journal_path:
+ *
+ * Returns: (transfer full): the user's journal.json, which the command line
+ *   reads and never writes
+ */
+char *
+lumbar_store_dup_default_journal_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lumbar", JOURNAL_NAME, NULL);
+}
+
+/**
  * lumbar_store_new:
  * @directory: (nullable): the folder holding journal.json, or %NULL for
  *   lumbar_store_dup_default_directory()

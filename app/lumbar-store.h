@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumbarStore, lumbar_store, LUMBAR, STORE, GObject)
 
 char          *lumbar_store_dup_default_directory (void);
+char          *lumbar_store_dup_default_journal_path (void);
 LumbarStore   *lumbar_store_new                (const char          *directory);
 const char    *lumbar_store_get_directory      (LumbarStore         *self);
 char          *lumbar_store_dup_journal_path   (LumbarStore         *self);
