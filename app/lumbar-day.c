@@ -113,6 +113,37 @@ lumbar_day_to_date_time (LumbarDay day)
   return g_date_time_new_local (y, m, d, 0, 0, 0);
 }
 
+/* Wake up at least this often, so a clock that is set or a change of time
+ * zone is noticed without waiting for a midnight that moved. */
+#define MAX_CLOCK_INTERVAL_SECONDS 300
+
+/**
+ * lumbar_day_watch_midnight:
+ * @func: called once, soon after the next local midnight (or earlier; it
+ *   should compare lumbar_day_today() with the day it shows)
+ * @data: data for @func
+ *
+ * Returns: the id of the timeout source
+ */
+guint
+lumbar_day_watch_midnight (GSourceFunc func,
+                           gpointer    data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = NULL;
+  gint64 seconds;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                    g_date_time_get_month (tomorrow),
+                                    g_date_time_get_day_of_month (tomorrow),
+                                    0, 0, 0);
+  seconds = midnight != NULL ? g_date_time_difference (midnight, now) / G_USEC_PER_SEC + 1
+                             : MAX_CLOCK_INTERVAL_SECONDS;
+
+  return g_timeout_add_seconds ((guint) CLAMP (seconds, 1, MAX_CLOCK_INTERVAL_SECONDS), func, data);
+}
+
 /* 1 = Monday … 7 = Sunday, as GDateTime. */
 int
 lumbar_day_get_weekday (LumbarDay day)

@@ -19,5 +19,7 @@ LumbarDay  lumbar_day_from_time       (gint64 unix_time, int utc_offset);
 LumbarDay  lumbar_day_today           (void);
 GDateTime *lumbar_day_to_date_time    (LumbarDay day);
 int        lumbar_day_get_weekday     (LumbarDay day);
+guint      lumbar_day_watch_midnight  (GSourceFunc func,
+                                       gpointer    data);
 
 G_END_DECLS

@@ -235,6 +235,10 @@ midnight_cb (gpointer data)
 
   self->midnight_id = 0;
   update_days (self);
+  /* The watch also wakes between midnights, to notice a clock that was set;
+   * when the day has not changed, update_days() did nothing: watch again. */
+  if (self->midnight_id == 0)
+    schedule_midnight (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -242,23 +246,11 @@ midnight_cb (gpointer data)
 static void
 schedule_midnight (LumbarChart *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  GTimeSpan until;
-
   g_clear_handle_id (&self->midnight_id, g_source_remove);
   if (self->today != LUMBAR_DAY_INVALID)
     return;
 
-  now = g_date_time_new_now_local ();
-  midnight = g_date_time_new_local (g_date_time_get_year (now),
-                                    g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
-  tomorrow = g_date_time_add_days (midnight, 1);
-  until = g_date_time_difference (tomorrow, now);
-  self->midnight_id = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + 1,
-                                             midnight_cb, self);
+  self->midnight_id = lumbar_day_watch_midnight (midnight_cb, self);
 }
 
 static void

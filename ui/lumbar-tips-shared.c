@@ -9,7 +9,6 @@
 
 /* Checked at least this often while following the clock, so a suspended
  * laptop or a changed time zone still moves to the new day soon after. */
-#define MAX_CLOCK_INTERVAL_SECONDS 300
 
 /**
  * lumbar_tips_ensure_style:
@@ -59,33 +58,6 @@ lumbar_tips_compute_summary (LumbarJournal *journal,
 
   none = g_ptr_array_new ();
   return lumbar_summary_new_for_entries (none, today);
-}
-
-/**
- * lumbar_tips_watch_midnight:
- * @func: called once, soon after the next local midnight (or earlier; it
- *   should compare lumbar_day_today() with the day it shows)
- * @data: data for @func
- *
- * Returns: the id of the timeout source
- */
-guint
-lumbar_tips_watch_midnight (GSourceFunc func,
-                            gpointer    data)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autoptr(GDateTime) midnight = NULL;
-  gint64 seconds;
-
-  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                    g_date_time_get_month (tomorrow),
-                                    g_date_time_get_day_of_month (tomorrow),
-                                    0, 0, 0);
-  seconds = midnight != NULL ? g_date_time_difference (midnight, now) / G_USEC_PER_SEC + 1
-                             : MAX_CLOCK_INTERVAL_SECONDS;
-
-  return g_timeout_add_seconds ((guint) CLAMP (seconds, 1, MAX_CLOCK_INTERVAL_SECONDS), func, data);
 }
 
 /**
@@ -199,7 +171,7 @@ on_source_clock (gpointer data)
 
   source->clock_id = 0;
   source_set_today_internal (source, lumbar_day_today ());
-  source->clock_id = lumbar_tips_watch_midnight (on_source_clock, source);
+  source->clock_id = lumbar_day_watch_midnight (on_source_clock, source);
   return G_SOURCE_REMOVE;
 }
 
@@ -226,7 +198,7 @@ lumbar_tips_source_init (LumbarTipsSource *source,
   source->update_id = 0;
   source->follow_clock = TRUE;
   source->today = lumbar_day_today ();
-  source->clock_id = lumbar_tips_watch_midnight (on_source_clock, source);
+  source->clock_id = lumbar_day_watch_midnight (on_source_clock, source);
 }
 
 /**
@@ -287,7 +259,7 @@ lumbar_tips_source_set_today (LumbarTipsSource *source,
   source->follow_clock = today == LUMBAR_DAY_INVALID;
   if (source->follow_clock)
     {
-      source->clock_id = lumbar_tips_watch_midnight (on_source_clock, source);
+      source->clock_id = lumbar_day_watch_midnight (on_source_clock, source);
       today = lumbar_day_today ();
     }
   source_set_today_internal (source, today);

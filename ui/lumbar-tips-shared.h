@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 void           lumbar_tips_ensure_style      (void);
 LumbarSummary *lumbar_tips_compute_summary   (LumbarJournal      *journal,
                                               LumbarDay           today);
-guint          lumbar_tips_watch_midnight    (GSourceFunc         func,
-                                              gpointer            data);
 void           lumbar_tips_fill_list         (GtkBox             *box,
                                               const char * const *items);
 const char    *lumbar_tips_get_icon_name     (LumbarTipId         id);
