@@ -26,16 +26,24 @@ typedef struct {
   GError    **error;
 } Scanner;
 
+/* The 1-based column of @at in the line starting at @line_start, counted
+ * in characters, not bytes: UTF-8 continuation bytes are skipped. */
 static guint
-scanner_column (Scanner *s)
+column_of (const char *line_start,
+           const char *at)
 {
   guint column = 1;
 
-  /* Count characters, not bytes: skip UTF-8 continuation bytes. */
-  for (const char *q = s->line_start; q < s->p && q < s->end; q++)
+  for (const char *q = line_start; q < at; q++)
     if (((guchar) *q & 0xC0) != 0x80)
       column++;
   return column;
+}
+
+static guint
+scanner_column (Scanner *s)
+{
+  return column_of (s->line_start, MIN (s->p, s->end));
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -371,10 +379,7 @@ locate (const char *data,
         (*line)++;
         line_start = q + 1;
       }
-  *column = 1;
-  for (const char *q = line_start; q < at; q++)
-    if (((guchar) *q & 0xC0) != 0x80)
-      (*column)++;
+  *column = column_of (line_start, at);
 }
 
 /**
