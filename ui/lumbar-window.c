@@ -38,11 +38,13 @@ struct _LumbarWindow
   AdwBin               *tips_bin;
   AdwViewStackPage     *tips_stack_page;
   guint                 pages_idle_id;
+  guint                 loading_timeout_id;
   GtkStack             *main_stack;
   GtkWidget            *read_only_banner;
   GtkLabel             *read_only_label;
   GtkWidget            *save_banner;
   GtkLabel             *save_label;
+  GtkWidget            *loading_box;
   GtkSpinner           *spinner;
   LumbarTodayPage      *today_page;
   GtkMenuButton        *primary_menu_button;
@@ -199,7 +201,7 @@ create_primary_menu (GtkMenuButton *button,
 
 /* Pages
  *
- * The window's first frame holds only the header and a spinner; the Today
+ * The window's first frame holds only the header; the Today
  * page is built right after it, and the Diary, History and Tips pages after
  * the frame that shows Today (or at once when one of them is asked for),
  * so the window appears as fast as an empty one and fills in. */
@@ -290,7 +292,7 @@ store_settled (LumbarWindow *self)
 /* After each frame, build the next pages, until all are there: Today
  * first; the others only once a frame has shown Today with the diary, so
  * they never hold that frame up. (When the diary arrives, the switch from
- * the spinner to the pages paints another frame.) */
+ * the loading page to the pages paints another frame.) */
 static void
 on_first_frame (GdkFrameClock *clock,
                 LumbarWindow  *self)
@@ -320,7 +322,25 @@ on_visible_page_changed (LumbarWindow *self)
     ensure_pages (self);
 }
 
-/* Loading */
+/* Loading
+ *
+ * Most diaries are on screen within a fraction of a second, so the loading
+ * page stays blank at first and shows its spinner only if loading goes on
+ * for longer than LOADING_INDICATOR_DELAY_MS: a quick load never flashes it
+ * (and the first frame loads no spinner image). */
+
+#define LOADING_INDICATOR_DELAY_MS 400
+
+static gboolean
+show_loading_indicator (gpointer user_data)
+{
+  LumbarWindow *self = user_data;
+
+  self->loading_timeout_id = 0;
+  gtk_widget_set_visible (self->loading_box, TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 update_loading (LumbarWindow *self)
@@ -332,7 +352,15 @@ update_loading (LumbarWindow *self)
                    lumbar_store_get_loaded (self->store) ||
                    lumbar_store_get_read_only (self->store));
 
-  gtk_spinner_set_spinning (self->spinner, !done);
+  if (done)
+    {
+      g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+    }
+  else if (self->loading_timeout_id == 0 && !gtk_widget_get_visible (self->loading_box))
+    {
+      self->loading_timeout_id = g_timeout_add (LOADING_INDICATOR_DELAY_MS, show_loading_indicator, self);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, done ? "pages" : "loading");
 }
 
@@ -455,6 +483,7 @@ lumbar_window_dispose (GObject *object)
   LumbarWindow *self = (LumbarWindow *) object;
 
   g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -533,6 +562,7 @@ lumbar_window_class_init (LumbarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_bin);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_stack_page);
