@@ -826,6 +826,73 @@ test_window_size_is_restored (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+shortcuts_window_shown (gpointer data)
+{
+  return find_shortcuts_window () != NULL;
+}
+
+static gboolean
+shortcuts_window_gone (gpointer data)
+{
+  return find_shortcuts_window () == NULL;
+}
+
+static void
+shortcuts_window_body (gpointer data)
+{
+  Fixture *fixture = data;
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app),
+                                                                 "<Control>question");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWindow *shortcuts;
+  gboolean lists_itself = FALSE;
+
+  /* Ctrl+? and the menu item open the shortcuts window over the diary. */
+  g_assert_true (g_strv_contains ((const char * const *) actions, "app.shortcuts"));
+  g_assert_null (find_shortcuts_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "app.shortcuts", NULL));
+  g_assert_true (lumbar_test_wait_for (shortcuts_window_shown, NULL, WAIT_MS));
+  shortcuts = find_shortcuts_window ();
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+
+  /* It shows the shortcut that opens it. */
+  lumbar_test_collect_of_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUT_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *accel = gtk_shortcut_label_get_accelerator (g_ptr_array_index (labels, i));
+
+      lists_itself |= g_strcmp0 (accel, "<Control>question") == 0;
+    }
+  g_assert_true (lists_itself);
+
+  gtk_window_close (shortcuts);
+  g_assert_true (lumbar_test_wait_for (shortcuts_window_gone, NULL, WAIT_MS));
+}
+
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  run_app (fixture, shortcuts_window_body);
+}
+
 static void
 skip_without_display (void)
 {
@@ -871,6 +938,8 @@ main (int   argc,
               fixture_set_up, test_save_failure_quit_anyway, fixture_tear_down);
   g_test_add ("/lumbar/window/window-size-is-restored", Fixture, NULL,
               fixture_set_up, test_window_size_is_restored, fixture_tear_down);
+  g_test_add ("/lumbar/window/shortcuts-window", Fixture, NULL,
+              fixture_set_up, test_shortcuts_window, fixture_tear_down);
 
   status = g_test_run ();
   lumbar_test_remove_tree (test_root);

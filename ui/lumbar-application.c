@@ -154,15 +154,21 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The shortcuts window is built when asked for, not with every window as
+ * GtkApplication does for gtk/help-overlay.ui: that cost each window's
+ * first frame several milliseconds. */
 static void
 shortcuts_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/lumbar/Lumbar/lumbar-shortcuts-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
 
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  gtk_window_set_application (window, app);
+  gtk_window_present (window);
 }
 
 static void
@@ -221,6 +227,7 @@ lumbar_application_startup (GApplication *application)
   const char *print_accels[] = { "<Primary>p", NULL };
   const char *history_accels[] = { "<Alt>3", NULL };
   const char *tips_accels[] = { "<Alt>4", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (lumbar_application_parent_class)->startup (application);
 
@@ -234,6 +241,7 @@ lumbar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::history", history_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::tips", tips_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
   /* The window appears at once and fills in when the diary is read. */
   self->store = lumbar_store_new (NULL);
