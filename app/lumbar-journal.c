@@ -392,6 +392,47 @@ lumbar_journal_set_entries (LumbarJournal *self,
 }
 
 /**
+ * lumbar_journal_take_entries:
+ * @self: a journal
+ * @from: a journal that nothing else uses, such as one filled with
+ *   lumbar_journal_set_entries() in a worker thread
+ *
+ * Replaces the whole journal with the entries of @from, leaving @from empty.
+ * Checking ids, indexing and sorting are done when @from is filled, so this
+ * costs the calling thread nothing that grows with the diary.
+ */
+void
+lumbar_journal_take_entries (LumbarJournal *self,
+                             LumbarJournal *from)
+{
+  GPtrArray *old_entries;
+  GHashTable *old_by_id;
+  guint old_len;
+
+  g_return_if_fail (LUMBAR_IS_JOURNAL (self));
+  g_return_if_fail (LUMBAR_IS_JOURNAL (from));
+  g_return_if_fail (self != from);
+
+  old_entries = self->entries;
+  old_by_id = self->by_id;
+  old_len = old_entries->len;
+
+  self->entries = g_steal_pointer (&from->entries);
+  self->by_id = g_steal_pointer (&from->by_id);
+  g_hash_table_remove_all (old_by_id);
+  g_ptr_array_set_size (old_entries, 0);
+  from->entries = old_entries;
+  from->by_id = old_by_id;
+  from->revision++;
+  self->revision++;
+
+  if (old_len > 0 || self->entries->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
+  if (self->entries->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (from), 0, self->entries->len, 0);
+}
+
+/**
  * lumbar_journal_merge:
  * @self: a journal
  * @entries: (element-type LumbarEntry): valid entries

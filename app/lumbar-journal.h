@@ -27,6 +27,8 @@ LumbarEntry   *lumbar_journal_remove           (LumbarJournal  *self,
                                                 const char     *id);
 void           lumbar_journal_set_entries      (LumbarJournal  *self,
                                                 GPtrArray      *entries);
+void           lumbar_journal_take_entries     (LumbarJournal  *self,
+                                                LumbarJournal  *from);
 guint          lumbar_journal_merge            (LumbarJournal  *self,
                                                 GPtrArray      *entries);
 GPtrArray     *lumbar_journal_dup_entries      (LumbarJournal  *self);

@@ -913,6 +913,7 @@ typedef struct {
   int        lock_fd;           /* -1 unless this process may write */
   char      *read_only_reason;
   GPtrArray *entries;
+  LumbarJournal *prepared;      /* the entries, indexed in the worker */
   guint      n_skipped;
   char      *broken_path;
   char      *restored_from;
@@ -931,6 +932,7 @@ load_job_free (LoadJob *job)
   g_free (job->backups_dir);
   g_free (job->read_only_reason);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_clear_object (&job->prepared);
   g_free (job->broken_path);
   g_free (job->restored_from);
   g_clear_pointer (&job->timers, g_ptr_array_unref);
@@ -1043,8 +1045,8 @@ load_newest_backup (LoadJob *job)
 }
 
 static gboolean
-load_job_run (LoadJob  *job,
-              GError  **error)
+load_job_read (LoadJob  *job,
+               GError  **error)
 {
   const char *temp_prefixes[] = { JOURNAL_NAME, TIMERS_NAME, NULL };
   g_autoptr(GFile) file = NULL;
@@ -1165,6 +1167,20 @@ load_job_run (LoadJob  *job,
   return TRUE;
 }
 
+static gboolean
+load_job_run (LoadJob  *job,
+              GError  **error)
+{
+  if (!load_job_read (job, error))
+    return FALSE;
+
+  /* Checking ids and indexing grow with the diary: do them here, so that
+   * the main context only swaps the result in. */
+  job->prepared = lumbar_journal_new ();
+  lumbar_journal_set_entries (job->prepared, job->entries);
+  return TRUE;
+}
+
 /* Back on the main context: hand the results to the journal and properties. */
 static void
 apply_load (LumbarStore *self,
@@ -1199,7 +1215,7 @@ apply_load (LumbarStore *self,
       return;
     }
 
-  lumbar_journal_set_entries (self->journal, job->entries);
+  lumbar_journal_take_entries (self->journal, job->prepared);
   g_ptr_array_extend_and_steal (self->timers, g_steal_pointer (&job->timers));
 
   set_string (self, &self->read_only_reason, job->read_only_reason, PROP_READ_ONLY_REASON);

@@ -182,6 +182,59 @@ test_set_and_merge (void)
   g_assert_cmpint (lumbar_entry_get_day (lumbar_journal_get_entry (journal, 0)), ==, 999);
 }
 
+/* Loading fills a journal in a worker thread and swaps it in: the shown
+ * journal gets every entry, in order, findable by id, in one change. */
+static gpointer
+fill_in_thread (gpointer data)
+{
+  LumbarJournal *prepared = lumbar_journal_new ();
+
+  lumbar_journal_set_entries (prepared, data);
+  return prepared;
+}
+
+static void
+test_take_entries (void)
+{
+  g_autoptr(LumbarJournal) journal = lumbar_journal_new ();
+  g_autoptr(LumbarJournal) prepared = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LumbarEntry) old = pain_at (10, 8, 0, 3);
+  g_autoptr(LumbarEntry) again = lumbar_entry_copy (old);
+  Changes changes = { 0 };
+  GThread *thread;
+
+  g_assert_true (lumbar_journal_add (journal, old, NULL));
+  for (int i = 20; i > 0; i--)
+    g_ptr_array_add (entries, pain_at (2000 + i, 8, 0, i % 11));
+  thread = g_thread_new ("fill", fill_in_thread, entries);
+  prepared = g_thread_join (thread);
+
+  g_signal_connect (journal, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  lumbar_journal_take_entries (journal, prepared);
+
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 20);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 20);
+  g_assert_cmpint (lumbar_entry_get_day (lumbar_journal_get_entry (journal, 0)), ==, 2001);
+  g_assert_cmpint (lumbar_entry_get_day (lumbar_journal_get_entry (journal, 19)), ==, 2020);
+  g_assert_null (lumbar_journal_lookup (journal, lumbar_entry_get_id (old)));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_true (lumbar_journal_lookup (journal, lumbar_entry_get_id (entry)) == entry);
+    }
+
+  /* The other journal is left empty, and works. */
+  g_assert_cmpuint (lumbar_journal_get_n_entries (prepared), ==, 0);
+  g_assert_null (lumbar_journal_lookup (prepared, lumbar_entry_get_id (old)));
+  g_assert_true (lumbar_journal_add (prepared, again, NULL));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (prepared), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/lumbar/journal/replace-and-remove", test_replace_and_remove);
   g_test_add_func ("/lumbar/journal/days-in-their-offset", test_days_in_their_offset);
   g_test_add_func ("/lumbar/journal/set-and-merge", test_set_and_merge);
+  g_test_add_func ("/lumbar/journal/take-entries", test_take_entries);
 
   return g_test_run ();
 }
