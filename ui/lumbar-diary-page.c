@@ -9,6 +9,7 @@
 #include "lumbar-diary-page.h"
 #include "lumbar-diary-row.h"
 #include "lumbar-entry-editor.h"
+#include "lumbar-style.h"
 
 /* The whole diary, newest day first. A GtkListView over a flat model of
  * day headings and entries keeps the number of widgets to what fits on the
@@ -51,30 +52,6 @@ G_DEFINE_FINAL_TYPE (LumbarDiaryPage, lumbar_diary_page, ADW_TYPE_BIN)
 
 /* The page works outside the application too (review windows, tests), so
  * it brings its own style sheet and icons. */
-static void
-ensure_style (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GtkIconTheme *icon_theme;
-  g_auto(GStrv) paths = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-diary-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-diary.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "lumbar-diary-style",
-                          g_object_ref (provider), g_object_unref);
-
-  icon_theme = gtk_icon_theme_get_for_display (display);
-  paths = gtk_icon_theme_get_resource_path (icon_theme);
-  if (paths == NULL || !g_strv_contains ((const char * const *) paths, "/io/github/lumbar/Lumbar/icons"))
-    gtk_icon_theme_add_resource_path (icon_theme, "/io/github/lumbar/Lumbar/icons");
-}
-
 static void
 free_weak_ref (gpointer data)
 {
@@ -529,7 +506,7 @@ lumbar_diary_page_init (LumbarDiaryPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
 
-  ensure_style ();
+  lumbar_style_ensure ("lumbar-diary.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();

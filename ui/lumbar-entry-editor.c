@@ -8,6 +8,7 @@
 #include "lumbar-diary-row.h"
 #include "lumbar-entry-editor.h"
 #include "lumbar-error.h"
+#include "lumbar-style.h"
 
 /* A dialog to correct any entry, or to add one after the fact ("Add a past
  * session…"). It edits a copy and hands it to the journal on Save, so
@@ -79,24 +80,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LumbarEntryEditor, lumbar_entry_editor, ADW_TYPE_WINDOW)
-
-static void
-ensure_style (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* Shared with the diary page, which may have loaded it already. */
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-diary-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-diary.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "lumbar-diary-style",
-                          g_object_ref (provider), g_object_unref);
-}
 
 static gboolean
 on_spin_output_two_digits (GtkSpinButton *spin)
@@ -774,7 +757,7 @@ lumbar_entry_editor_init (LumbarEntryEditor *self)
   g_autoptr(GtkStringList) supports = NULL;
   g_autoptr(GtkStringList) therapies = NULL;
 
-  ensure_style ();
+  lumbar_style_ensure ("lumbar-diary.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   supports = new_label_list (support_label, LUMBAR_SUPPORT_OTHER + 1);

@@ -15,6 +15,7 @@
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 #include "lumbar-review-window.h"
+#include "lumbar-style.h"
 #include "lumbar-tips-page.h"
 
 /* One exported log, shown for a therapist: its summary and chart, the tips
@@ -57,23 +58,6 @@ G_DEFINE_FINAL_TYPE (LumbarReviewWindow, lumbar_review_window, ADW_TYPE_APPLICAT
 
 /* The window brings its own style sheet: it also opens without the main
  * window (`lumbar FILE…`) and in tests. */
-static void
-ensure_style (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-review-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-review.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "lumbar-review-style",
-                          g_object_ref (provider), g_object_unref);
-}
-
 static char *
 format_day (LumbarDay day)
 {
@@ -519,7 +503,7 @@ lumbar_review_window_class_init (LumbarReviewWindowClass *klass)
 static void
 lumbar_review_window_init (LumbarReviewWindow *self)
 {
-  ensure_style ();
+  lumbar_style_ensure ("lumbar-review.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->journal = lumbar_journal_new ();

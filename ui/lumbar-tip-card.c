@@ -7,6 +7,7 @@
 
 #include "lumbar-summary.h"
 #include "lumbar-tip-card.h"
+#include "lumbar-style.h"
 #include "lumbar-tips-shared.h"
 
 /* The Today page's short form of the tips: active red flags, which always
@@ -235,7 +236,7 @@ lumbar_tip_card_class_init (LumbarTipCardClass *klass)
 static void
 lumbar_tip_card_init (LumbarTipCard *self)
 {
-  lumbar_tips_ensure_style ();
+  lumbar_style_ensure ("lumbar-tips.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   lumbar_tips_source_init (&self->source, self, properties[PROP_TODAY], update);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lumbar-tips-page.h"
+#include "lumbar-style.h"
 #include "lumbar-tips-shared.h"
 
 /* Days of the last seven that need pain readings before tips look at the
@@ -438,7 +439,7 @@ lumbar_tips_page_init (LumbarTipsPage *self)
 {
   g_auto(GStrv) watch = lumbar_red_flags_dup_watch_list ();
 
-  lumbar_tips_ensure_style ();
+  lumbar_style_ensure ("lumbar-tips.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_label_set_label (self->red_flag_message, lumbar_red_flags_get_message ());

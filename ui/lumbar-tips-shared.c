@@ -7,39 +7,6 @@
 
 #include "lumbar-tips-shared.h"
 
-/* Checked at least this often while following the clock, so a suspended
- * laptop or a changed time zone still moves to the new day soon after. */
-
-/**
- * lumbar_tips_ensure_style:
- *
- * The tips widgets work outside the application too (review windows,
- * tests), so they bring their own style sheet and icons.
- */
-void
-lumbar_tips_ensure_style (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GtkIconTheme *icon_theme;
-  g_auto(GStrv) paths = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "lumbar-tips-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/lumbar/Lumbar/lumbar-tips.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "lumbar-tips-style",
-                          g_object_ref (provider), g_object_unref);
-
-  icon_theme = gtk_icon_theme_get_for_display (display);
-  paths = gtk_icon_theme_get_resource_path (icon_theme);
-  if (paths == NULL || !g_strv_contains ((const char * const *) paths, "/io/github/lumbar/Lumbar/icons"))
-    gtk_icon_theme_add_resource_path (icon_theme, "/io/github/lumbar/Lumbar/icons");
-}
-
 /**
  * lumbar_tips_compute_summary:
  * @journal: (nullable): the diary, or %NULL for an empty one

@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the tips page and the Today page's tip card. */
 
-void           lumbar_tips_ensure_style      (void);
 LumbarSummary *lumbar_tips_compute_summary   (LumbarJournal      *journal,
                                               LumbarDay           today);
 void           lumbar_tips_fill_list         (GtkBox             *box,
