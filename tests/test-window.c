@@ -399,6 +399,57 @@ test_log_pain (Fixture       *fixture,
   g_clear_pointer (&unsaid_pain_id, g_free);
 }
 
+/* Warning signs: opened, ticked and logged with the reading; the Today
+ * page then says to get care, and the form is ready for the next one. */
+static void
+warning_signs_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  GtkWidget *signs = today_child (fixture, "flags_row");
+  GtkWidget *warning = today_child (fixture, "flags_warning");
+  GtkWidget *log_pain = require_named (fixture, "Log pain", GTK_TYPE_BUTTON);
+  const char *weakness = lumbar_flag_get_label (LUMBAR_FLAG_LEG_WEAKNESS);
+  GtkWidget *check;
+  LumbarEntry *entry;
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (signs)), ==, "Warning signs");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (signs), TRUE);
+  check = require_named (fixture, weakness, GTK_TYPE_CHECK_BUTTON);
+  gtk_widget_activate (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (signs)), ==, "1 sign ticked");
+
+  click (log_pain);
+  wait_for_entries (fixture, 1);
+  entry = lumbar_journal_get_entry (journal, 0);
+  g_assert_cmpint (lumbar_entry_get_flags (entry), ==, LUMBAR_FLAG_LEG_WEAKNESS);
+
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (signs)));
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* A reading without signs has none. */
+  click (log_pain);
+  wait_for_entries (fixture, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      entry = lumbar_journal_get_entry (journal, i);
+      if (lumbar_entry_get_flags (entry) != LUMBAR_FLAG_LEG_WEAKNESS)
+        g_assert_cmpint (lumbar_entry_get_flags (entry), ==, LUMBAR_FLAG_NONE);
+    }
+}
+
+static void
+test_warning_signs (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_app (fixture, warning_signs_body);
+}
+
 static void
 start_rest_body (gpointer data)
 {
@@ -922,6 +973,8 @@ main (int   argc,
 
   g_test_add ("/lumbar/window/log-pain", Fixture, NULL,
               fixture_set_up, test_log_pain, fixture_tear_down);
+  g_test_add ("/lumbar/window/warning-signs", Fixture, NULL,
+              fixture_set_up, test_warning_signs, fixture_tear_down);
   g_test_add ("/lumbar/window/rest-timer-survives-restart", Fixture, NULL,
               fixture_set_up, test_rest_timer_survives_restart, fixture_tear_down);
   g_test_add ("/lumbar/window/accessible-names", Fixture, NULL,

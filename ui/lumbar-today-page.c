@@ -29,6 +29,7 @@ struct _LumbarTodayPage
 
   GtkListBox          *entries_list;
   AdwExpanderRow      *flags_row;
+  GtkWidget           *flags_intro;
   GtkWidget           *flags_warning;
   GtkButton           *incline_button;
   GtkLabel            *incline_error;
@@ -216,11 +217,22 @@ setup_scale (GtkScale *scale)
 
 /* Warning signs */
 
+/* The signs are ticked only after opening the row, and a collapsed row
+ * still lays out what it holds: they are built when it is first opened,
+ * so they cost the page's first frame nothing. Until then none is ticked. */
+static gboolean
+flag_rows_built (LumbarTodayPage *self)
+{
+  return self->flag_checks[0] != NULL;
+}
+
 static LumbarFlags
 collect_flags (LumbarTodayPage *self)
 {
   LumbarFlags flags = LUMBAR_FLAG_NONE;
 
+  if (!flag_rows_built (self))
+    return flags;
   for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
     if (gtk_check_button_get_active (self->flag_checks[i]))
       flags |= flag_order[i];
@@ -232,7 +244,7 @@ on_flag_toggled (LumbarTodayPage *self)
 {
   guint n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (flag_order) && flag_rows_built (self); i++)
     if (gtk_check_button_get_active (self->flag_checks[i]))
       n++;
 
@@ -248,8 +260,12 @@ on_flag_toggled (LumbarTodayPage *self)
 }
 
 static void
-setup_flags (LumbarTodayPage *self)
+ensure_flag_rows (LumbarTodayPage *self)
 {
+  if (flag_rows_built (self))
+    return;
+
+  gtk_widget_set_visible (self->flags_intro, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
     {
       const char *label = lumbar_flag_get_label (flag_order[i]);
@@ -268,6 +284,13 @@ setup_flags (LumbarTodayPage *self)
       adw_expander_row_add_row (self->flags_row, row);
       self->flag_checks[i] = GTK_CHECK_BUTTON (check);
     }
+}
+
+static void
+on_flags_expanded (LumbarTodayPage *self)
+{
+  if (adw_expander_row_get_expanded (self->flags_row))
+    ensure_flag_rows (self);
 }
 
 /* Logging */
@@ -318,7 +341,7 @@ on_log_pain (LumbarTodayPage *self)
   gtk_range_set_value (GTK_RANGE (self->local_scale), 0);
   gtk_range_set_value (GTK_RANGE (self->radiating_scale), 0);
   gtk_switch_set_active (self->radiating_switch, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (flag_order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (flag_order) && flag_rows_built (self); i++)
     gtk_check_button_set_active (self->flag_checks[i], FALSE);
   adw_expander_row_set_expanded (self->flags_row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->pain_note_row), "");
@@ -901,6 +924,7 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, tip_card);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_row);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_warning);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_intro);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_error);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_group);
@@ -944,6 +968,7 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, trigger_row);
   gtk_widget_class_bind_template_callback (widget_class, on_add_past_incline);
   gtk_widget_class_bind_template_callback (widget_class, on_add_past_rest);
+  gtk_widget_class_bind_template_callback (widget_class, on_flags_expanded);
   gtk_widget_class_bind_template_callback (widget_class, on_incline_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_local_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_log_pain);
@@ -982,7 +1007,6 @@ lumbar_today_page_init (LumbarTodayPage *self)
   on_radiating_changed (self);
   on_spasm_changed (self);
 
-  setup_flags (self);
   on_flag_toggled (self);
 
   for (LumbarSupport s = LUMBAR_SUPPORT_PILLOWS; s <= LUMBAR_SUPPORT_OTHER; s++)
