@@ -361,6 +361,11 @@ update_loading (LumbarWindow *self)
     {
       self->loading_timeout_id = g_timeout_add (LOADING_INDICATOR_DELAY_MS, show_loading_indicator, self);
     }
+  /* Fade in from the spinner, but not from a blank page: that would only
+   * show the diary later, and fainter. */
+  gtk_stack_set_transition_type (self->main_stack,
+                                 gtk_widget_get_visible (self->loading_box) ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                                           : GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_set_visible_child_name (self->main_stack, done ? "pages" : "loading");
 }
 
