@@ -877,6 +877,45 @@ test_window_size_is_restored (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* A diary that takes long to read: the window stays blank at first, so a
+ * quick load never flashes a spinner, and shows one after a moment. */
+static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static void
+slow_load_body (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *dir = lumbar_test_make_private_dir (test_root, "never-loaded");
+  g_autoptr(LumbarStore) store = lumbar_store_new (dir);
+  LumbarWindow *window = lumbar_window_new (fixture->app, store);
+  GObject *loading = gtk_widget_get_template_child (GTK_WIDGET (window), LUMBAR_TYPE_WINDOW, "loading_box");
+  GObject *spinner = gtk_widget_get_template_child (GTK_WIDGET (window), LUMBAR_TYPE_WINDOW, "spinner");
+  gint64 shown_at = g_get_monotonic_time ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  lumbar_test_spin (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (loading)));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  g_assert_true (lumbar_test_wait_for (widget_is_visible, loading, WAIT_MS));
+  g_assert_cmpint (g_get_monotonic_time () - shown_at, >=, 300 * 1000);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (spinner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_slow_load_shows_spinner (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  run_app (fixture, slow_load_body);
+}
+
 static GtkWindow *
 find_shortcuts_window (void)
 {
@@ -991,6 +1030,8 @@ main (int   argc,
               fixture_set_up, test_save_failure_quit_anyway, fixture_tear_down);
   g_test_add ("/lumbar/window/window-size-is-restored", Fixture, NULL,
               fixture_set_up, test_window_size_is_restored, fixture_tear_down);
+  g_test_add ("/lumbar/window/slow-load-shows-spinner", Fixture, NULL,
+              fixture_set_up, test_slow_load_shows_spinner, fixture_tear_down);
   g_test_add ("/lumbar/window/shortcuts-window", Fixture, NULL,
               fixture_set_up, test_shortcuts_window, fixture_tear_down);
 
