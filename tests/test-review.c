@@ -616,6 +616,14 @@ several_files_body (Fixture *fixture)
   g_assert_false (g_file_equal (lumbar_review_window_get_file (g_ptr_array_index (windows, 0)),
                                 lumbar_review_window_get_file (g_ptr_array_index (windows, 1))));
 
+  /* Reviewing leaves the person's own diary alone: not read, not locked. */
+  {
+    g_autofree char *lock = g_build_filename (g_get_user_data_dir (), "lumbar", "lock", NULL);
+
+    g_assert_false (lumbar_store_get_loaded (lumbar_application_get_store (fixture->app)));
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+
   /* Opening one of them again raises its window instead of a third. */
   again = g_file_new_for_path (g_ptr_array_index (fixture->open_paths, 0));
   g_application_open (G_APPLICATION (fixture->app), &again, 1, "");

@@ -14,8 +14,9 @@ struct _LumbarApplication
 {
   AdwApplication  parent_instance;
 
-  LumbarStore    *store;
+  LumbarStore    *store;         /* read when the main window is first asked for */
   GCancellable   *cancellable;
+  gboolean        load_started;
   GtkWidget      *quit_dialog;
   gboolean        quit_anyway;
 };
@@ -243,9 +244,7 @@ lumbar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::tips", tips_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
-  /* The window appears at once and fills in when the diary is read. */
   self->store = lumbar_store_new (NULL);
-  lumbar_store_load_async (self->store, self->cancellable, on_load_done, g_object_ref (self));
 }
 
 static void
@@ -253,6 +252,15 @@ lumbar_application_activate (GApplication *application)
 {
   LumbarApplication *self = LUMBAR_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* The window appears at once and fills in when the diary is read. Only
+   * the main window needs the person's own diary: `lumbar FILE…` opens
+   * review windows without reading it (or taking its lock). */
+  if (!lumbar_store_get_loaded (self->store) && !self->load_started)
+    {
+      self->load_started = TRUE;
+      lumbar_store_load_async (self->store, self->cancellable, on_load_done, g_object_ref (self));
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (lumbar_window_new (self, self->store));
