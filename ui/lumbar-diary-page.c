@@ -30,6 +30,9 @@ struct _LumbarDiaryPage
   GPtrArray        *rows;
   /* Deleted entries whose toast still offers Undo, by id. */
   GHashTable       *deleted;
+  /* The day "Today" means in the headings, checked at midnight while shown. */
+  LumbarDay         headings_day;
+  guint             clock_id;
 
   AdwStatusPage    *empty_page;
   GtkListView      *list_view;
@@ -368,6 +371,28 @@ update_actions (LumbarDiaryPage *self)
                                    : _("Pain readings, spasms, rest and inclined sitting that you log on the Today page appear here, newest first. Select an entry to correct it."));
 }
 
+/* "Today" and "Yesterday" move on at midnight: while the page is shown it
+ * renames its headings then, and showing it again catches up. */
+static void
+refresh_headings (LumbarDiaryPage *self)
+{
+  self->headings_day = lumbar_day_today ();
+  for (guint i = 0; i < self->rows->len; i++)
+    lumbar_diary_row_refresh (g_ptr_array_index (self->rows, i));
+}
+
+static gboolean
+on_clock (gpointer user_data)
+{
+  LumbarDiaryPage *self = user_data;
+
+  self->clock_id = 0;
+  if (lumbar_day_today () != self->headings_day)
+    refresh_headings (self);
+  self->clock_id = lumbar_day_watch_midnight (on_clock, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lumbar_diary_page_map (GtkWidget *widget)
 {
@@ -378,10 +403,19 @@ lumbar_diary_page_map (GtkWidget *widget)
   if (gtk_list_view_get_model (self->list_view) == NULL)
     gtk_list_view_set_model (self->list_view, self->selection);
 
-  /* "Today" and "Yesterday" move on at midnight; showing the page again
-   * is a cheap moment to catch up. */
-  for (guint i = 0; i < self->rows->len; i++)
-    lumbar_diary_row_refresh (g_ptr_array_index (self->rows, i));
+  refresh_headings (self);
+  if (self->clock_id == 0)
+    self->clock_id = lumbar_day_watch_midnight (on_clock, self);
+}
+
+static void
+lumbar_diary_page_unmap (GtkWidget *widget)
+{
+  LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (widget);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (lumbar_diary_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -389,6 +423,7 @@ lumbar_diary_page_dispose (GObject *object)
 {
   LumbarDiaryPage *self = (LumbarDiaryPage *) object;
 
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   /* AdwBin keeps its own pointer to the child; let it unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_DIARY_PAGE);
@@ -470,6 +505,7 @@ lumbar_diary_page_class_init (LumbarDiaryPageClass *klass)
   object_class->set_property = lumbar_diary_page_set_property;
 
   widget_class->map = lumbar_diary_page_map;
+  widget_class->unmap = lumbar_diary_page_unmap;
 
   properties[PROP_JOURNAL] =
     g_param_spec_object ("journal", NULL, NULL,
