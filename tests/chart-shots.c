@@ -15,9 +15,12 @@
  * 360 and 1200 pixels wide, light and dark, two weeks and ten years, and
  * (with --table) the table. Not a test; run it under Xvfb:
  *
- *   chart-shots [--lang=de] [--table] [--ranges=2w,1m,3m,1y,all] OUTDIR
+ *   chart-shots [--lang=de] [--table] [--high-contrast] [--ranges=2w,1m,3m,1y,all] OUTDIR
  *
- * writes OUTDIR/chart-LANG-WIDTH-SCHEME-RANGE.png.
+ * writes OUTDIR/chart-LANG-WIDTH-SCHEME-RANGE.png. With --high-contrast
+ * it sets the desktop's high-contrast setting first (in GSettings, which
+ * libadwaita reads without a settings portal; run it with
+ * GSETTINGS_BACKEND=memory to leave the real setting alone).
  */
 
 #define TODAY_Y 2026
@@ -32,6 +35,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *lang = NULL;
   gboolean table = FALSE;
+  gboolean high_contrast = FALSE;
   g_autofree char *range_list = NULL;
   g_auto(GStrv) ranges = NULL;
   g_autoptr(LumbarJournal) journal = NULL;
@@ -40,6 +44,7 @@ main (int   argc,
   GOptionEntry options[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language (en, de)", "LANG" },
     { "table", 0, 0, G_OPTION_ARG_NONE, &table, "Show the table instead", NULL },
+    { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &high_contrast, "Use the high-contrast style", NULL },
     { "ranges", 0, 0, G_OPTION_ARG_STRING, &range_list, "Periods to show (default: 2w,all)", "LIST" },
     { NULL }
   };
@@ -60,7 +65,18 @@ main (int   argc,
   ranges = g_strsplit (range_list ? range_list : "2w,all", ",", -1);
   g_mkdir_with_parents (argv[1], 0700);
 
+  if (high_contrast)
+    {
+      g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+      g_settings_set_boolean (a11y, "high-contrast", TRUE);
+    }
   adw_init ();
+  if (high_contrast && !adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    {
+      g_printerr ("chart-shots: the high-contrast setting did not reach libadwaita\n");
+      return 1;
+    }
 
   journal = lumbar_journal_new ();
   entries = lumbar_test_diary_new (3653, today, 20261127);
@@ -92,8 +108,9 @@ main (int   argc,
             gtk_window_present (GTK_WINDOW (window));
             lumbar_test_spin (400);
 
-            name = g_strdup_printf ("chart-%s-%d-%s-%s%s.png", lang, widths[w],
-                                    s ? "dark" : "light", ranges[r], table ? "-table" : "");
+            name = g_strdup_printf ("chart-%s-%d-%s%s-%s%s.png", lang, widths[w],
+                                    s ? "dark" : "light", high_contrast ? "-hc" : "",
+                                    ranges[r], table ? "-table" : "");
             path = g_build_filename (argv[1], name, NULL);
             if (!lumbar_test_save_png (window, path))
               {
