@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lumbar-style.h"
 
 #define RESOURCE_PREFIX "/io/github/lumbar/Lumbar"
