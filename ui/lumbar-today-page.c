@@ -922,9 +922,9 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   g_type_ensure (LUMBAR_TYPE_TIP_CARD);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, entries_list);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, tip_card);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_intro);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_row);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_warning);
-  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, flags_intro);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_error);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, incline_group);

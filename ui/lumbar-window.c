@@ -562,12 +562,12 @@ lumbar_window_class_init (LumbarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, broken_label);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, diary_bin);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, save_label);
-  gtk_widget_class_bind_template_child (widget_class, LumbarWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_bin);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, tips_stack_page);
