@@ -264,6 +264,52 @@ lumbar_test_find_of_type (GtkWidget *root,
 }
 
 /**
+ * lumbar_test_find_toplevel:
+ * @type: the window type wanted
+ *
+ * Returns: (transfer none) (nullable): a shown toplevel window of @type,
+ *   in the application or not (dialogs)
+ */
+GtkWindow *
+lumbar_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/**
+ * lumbar_test_toplevel_shown:
+ * @type: the window type, as GSIZE_TO_POINTER (type)
+ *
+ * A #LumbarTestCondition: whether a toplevel of @type is shown.
+ */
+gboolean
+lumbar_test_toplevel_shown (gpointer type)
+{
+  return lumbar_test_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/**
+ * lumbar_test_toplevel_gone:
+ * @type: the window type, as GSIZE_TO_POINTER (type)
+ *
+ * A #LumbarTestCondition: whether no toplevel of @type is shown.
+ */
+gboolean
+lumbar_test_toplevel_gone (gpointer type)
+{
+  return lumbar_test_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/**
  * lumbar_test_collect_of_type:
  * @root: where to start
  * @type: the widget type wanted

@@ -31,6 +31,9 @@ GtkWidget *lumbar_test_find_named           (GtkWidget           *root,
                                              GType                type);
 GtkWidget *lumbar_test_find_of_type         (GtkWidget           *root,
                                              GType                type);
+GtkWindow *lumbar_test_find_toplevel        (GType                type);
+gboolean   lumbar_test_toplevel_shown       (gpointer             type);
+gboolean   lumbar_test_toplevel_gone        (gpointer             type);
 void       lumbar_test_collect_of_type      (GtkWidget           *root,
                                              GType                type,
                                              GPtrArray           *found);

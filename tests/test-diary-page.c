@@ -195,17 +195,7 @@ row_for_entry (GtkWidget  *root,
 static LumbarEntryEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (LUMBAR_IS_ENTRY_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return LUMBAR_ENTRY_EDITOR (window);
-    }
-  return NULL;
+  return (LumbarEntryEditor *) lumbar_test_find_toplevel (LUMBAR_TYPE_ENTRY_EDITOR);
 }
 
 static gboolean

@@ -97,22 +97,6 @@ app_windows (Fixture *fixture,
   return windows;
 }
 
-/* Any toplevel of @type, in the application or not (dialogs). */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 typedef struct {
   Fixture *fixture;
   GType    type;
@@ -143,12 +127,6 @@ wait_for_review_window (Fixture *fixture)
   /* Let it map and lay out. */
   lumbar_test_spin (150);
   return g_ptr_array_index (windows, 0);
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static char *
@@ -442,7 +420,7 @@ shows_export_body (Fixture *fixture)
   gtk_widget_activate_action (GTK_WIDGET (diary), "diary.edit", "s", lumbar_entry_get_id (first));
   lumbar_test_spin (300);
   g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, expected->len);
-  g_assert_null (find_toplevel (LUMBAR_TYPE_ENTRY_EDITOR));
+  g_assert_null (lumbar_test_find_toplevel (LUMBAR_TYPE_ENTRY_EDITOR));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 
   /* The other pages show too. */
@@ -527,8 +505,8 @@ skips_bad_entries_body (Fixture *fixture)
 
   g_assert_true (gtk_widget_get_mapped (review_child (window, "details_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "review.show-skipped", NULL);
-  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
+  dialog = lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   view = find_one (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
@@ -556,9 +534,9 @@ unreadable_body (Fixture *fixture)
   GtkWindow *dialog;
   const char *body;
 
-  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
   lumbar_test_spin (100);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
 
   /* Which file, where, and why. */
@@ -699,20 +677,20 @@ main_window_body (Fixture *fixture)
 
   /* Export… opens the export dialog for the person's own diary. */
   g_action_group_activate_action (G_ACTION_GROUP (main_window), "export", NULL);
-  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
-  dialog = find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
+  dialog = lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
   g_assert_false (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
   g_assert_true (lumbar_export_dialog_get_journal (LUMBAR_EXPORT_DIALOG (dialog)) ==
                  lumbar_store_get_journal (lumbar_application_get_store (fixture->app)));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (main_window));
   gtk_window_close (dialog);
   lumbar_test_spin (100);
-  g_assert_null (find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
+  g_assert_null (lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
 
   /* Print… asks for the period first. */
   g_action_group_activate_action (G_ACTION_GROUP (main_window), "print", NULL);
-  g_assert_true (lumbar_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
-  dialog = find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
+  dialog = lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
   g_assert_true (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
   gtk_window_close (dialog);
   lumbar_test_spin (100);

@@ -9,6 +9,7 @@
 
 #include "lumbar-application.h"
 #include "lumbar-document.h"
+#include "lumbar-session-dialog.h"
 #include "lumbar-store.h"
 #include "lumbar-test-utils.h"
 #include "lumbar-window.h"
@@ -647,16 +648,7 @@ widget_hidden (gpointer data)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return (AdwMessageDialog *) lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* A folder where the diary file belongs makes every save fail, even for
@@ -757,28 +749,6 @@ find_row_titled (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWindow *
-find_session_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "LumbarSessionDialog") &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-session_dialog_gone (gpointer data)
-{
-  return find_session_dialog () == NULL;
-}
-
 static GtkWidget *
 dialog_child (GtkWindow  *dialog,
               const char *name)
@@ -812,7 +782,7 @@ add_past_rest_body (gpointer data)
 
   g_assert_nonnull (row);
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  dialog = find_session_dialog ();
+  dialog = lumbar_test_find_toplevel (LUMBAR_TYPE_SESSION_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Add Past Rest");
   error_label = dialog_child (dialog, "error_label");
@@ -828,7 +798,7 @@ add_past_rest_body (gpointer data)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "minutes_spin")), 20);
   click (dialog_child (dialog, "add_button"));
   wait_for_entries (fixture, 1);
-  g_assert_true (lumbar_test_wait_for (session_dialog_gone, NULL, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (LUMBAR_TYPE_SESSION_DIALOG), WAIT_MS));
 
   {
     LumbarEntry *entry = lumbar_journal_get_entry (journal, 0);
@@ -916,33 +886,6 @@ test_slow_load_shows_spinner (Fixture       *fixture,
   run_app (fixture, slow_load_body);
 }
 
-static GtkWindow *
-find_shortcuts_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-shortcuts_window_shown (gpointer data)
-{
-  return find_shortcuts_window () != NULL;
-}
-
-static gboolean
-shortcuts_window_gone (gpointer data)
-{
-  return find_shortcuts_window () == NULL;
-}
-
 static void
 shortcuts_window_body (gpointer data)
 {
@@ -955,10 +898,10 @@ shortcuts_window_body (gpointer data)
 
   /* Ctrl+? and the menu item open the shortcuts window over the diary. */
   g_assert_true (g_strv_contains ((const char * const *) actions, "app.shortcuts"));
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (lumbar_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "app.shortcuts", NULL));
-  g_assert_true (lumbar_test_wait_for (shortcuts_window_shown, NULL, WAIT_MS));
-  shortcuts = find_shortcuts_window ();
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), WAIT_MS));
+  shortcuts = lumbar_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (shortcuts));
 
@@ -973,7 +916,7 @@ shortcuts_window_body (gpointer data)
   g_assert_true (lists_itself);
 
   gtk_window_close (shortcuts);
-  g_assert_true (lumbar_test_wait_for (shortcuts_window_gone, NULL, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), WAIT_MS));
 }
 
 static void
