@@ -13,6 +13,7 @@
 
 #include "lumbar-document.h"
 #include "lumbar-error.h"
+#include "lumbar-file.h"
 #include "lumbar-export.h"
 #include "lumbar-report.h"
 
@@ -564,9 +565,7 @@ lumbar_export_write_file (LumbarExportFormat         format,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
-  if (!g_file_set_contents_full (path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!lumbar_file_write_private (path, data, length, &local_error))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", local_error->message);
       return FALSE;

@@ -18,6 +18,7 @@
 
 #include "lumbar-document.h"
 #include "lumbar-error.h"
+#include "lumbar-file.h"
 #include "lumbar-store.h"
 
 /*
@@ -46,7 +47,7 @@
 #define TIMERS_FORMAT_VERSION   1
 #define TIMERS_MAX_SIZE         (256 * 1024)
 
-/* g_file_set_contents_full() writes "NAME.XXXXXX" beside NAME (g_mkstemp). */
+/* lumbar_file_write_private() writes "NAME.XXXXXX" beside NAME (g_mkstemp). */
 #define TEMP_SUFFIX_LEN         6
 
 typedef struct {
@@ -297,9 +298,7 @@ write_entries (const char  *path,
       return FALSE;
     }
 
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return lumbar_file_write_private (path, data, length, error);
 }
 
 /* ---------------------------------------------------------------------------
@@ -527,9 +526,7 @@ write_timers (LumbarStore  *self,
 
   g_assert (!self->read_only);
 
-  if (!g_file_set_contents_full (self->timers_path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!lumbar_file_write_private (self->timers_path, data, length, &local_error))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
                    /* Translators: %s is the system's reason */
@@ -707,9 +704,7 @@ make_daily_backup (const char  *journal_path,
     }
 
   if (!ensure_directory (backups_dir, &local_error) ||
-      !g_file_set_contents_full (path, contents, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+      !lumbar_file_write_private (path, contents, length, &local_error))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
                    _("the daily backup could not be made: %s"), describe_write_error (local_error));
