@@ -122,17 +122,22 @@ lumbar_test_bind_textdomain (void)
  * lumbar_test_use_language:
  * @lang: (nullable): "de" for German, anything else for English
  *
- * For the screenshot programs: LANGUAGE=de or en with the build's
- * catalogues, German dates and numbers too when that locale is installed,
- * else C.UTF-8. Call it before gtk_init(); it keeps GTK from setting the
- * locale again.
+ * German (de_DE.UTF-8: messages, dates and numbers) or English (C.UTF-8)
+ * with the build's catalogues. German needs the real locale, which
+ * build-aux/setup-debian.sh generates: glibc 2.41 ignores LANGUAGE under
+ * C.UTF-8. Call it before gtk_init(); it keeps GTK from setting the locale
+ * again.
  */
 void
 lumbar_test_use_language (const char *lang)
 {
-  g_setenv ("LANGUAGE", g_strcmp0 (lang, "de") == 0 ? "de" : "en", TRUE);
-  if (g_strcmp0 (lang, "de") != 0 || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+  gboolean german = g_strcmp0 (lang, "de") == 0;
+
+  g_setenv ("LANGUAGE", german ? "de" : "en", TRUE);
+  if (!german)
     setlocale (LC_ALL, "C.UTF-8");
+  else if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    g_error ("the de_DE.UTF-8 locale is missing: run build-aux/setup-debian.sh");
   lumbar_test_bind_textdomain ();
   gtk_disable_setlocale ();
 }

@@ -138,7 +138,7 @@ main (int   argc,
       return 2;
     }
 
-  /* LANGUAGE=de with the build's catalogues (TESTING.md). */
+  /* German in de_DE.UTF-8, or English, with the build's catalogues. */
   lumbar_test_use_language (lang);
   if (lang == NULL)
     lang = g_strdup ("en");

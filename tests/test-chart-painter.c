@@ -578,8 +578,10 @@ test_describe_german (Fixture       *f,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* A real German locale: glibc 2.41 ignores LANGUAGE under C.UTF-8. */
   g_setenv ("LANGUAGE", "de", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    g_error ("the de_DE.UTF-8 locale is missing: run build-aux/setup-debian.sh");
 
   text = lumbar_chart_describe ((const LumbarDaily *) (gpointer) f->days->data, 14, f->today);
 

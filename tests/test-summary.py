@@ -45,7 +45,14 @@ def has_locale(name):
         return False
 
 
-GERMAN = next((n for n in ("de_DE.UTF-8", "de_DE.utf8") if has_locale(n)), None)
+# Translated runs need a real German locale: glibc 2.41 (Debian 13) ignores
+# LANGUAGE under C.UTF-8, so LANGUAGE=de alone would silently stay English.
+GERMAN = "de_DE.UTF-8"
+
+
+def require_german(test):
+    if not has_locale(GERMAN):
+        test.fail("the de_DE.UTF-8 locale is missing: run build-aux/setup-debian.sh")
 
 
 class Json(unittest.TestCase):
@@ -154,8 +161,8 @@ class Json(unittest.TestCase):
         d = summary_json("summary-rest.json", "--today=2026-11-06")
         self.assertEqual((d["status"], d["pain"]["mean_w7"], d["pain"]["mean_p14"]), ("not-enough-data", None, None))
 
-    @unittest.skipUnless(GERMAN, "no German locale installed")
     def test_numbers_use_dot_in_any_locale(self):
+        require_german(self)
         rc, out, err = run("--summary", "--json", TODAY, "summary-rest.json", env={"LC_ALL": GERMAN})
         self.assertEqual(rc, 0, err)
         self.assertIn('"mean_w7": 5.28,', out)
@@ -200,18 +207,21 @@ class Text(unittest.TestCase):
         self.assertIn("not bed rest", out)
         self.assertIn("22% less local pain", out)
 
-    @unittest.skipUnless(GERMAN, "no German locale installed")
     def test_decimal_comma_in_german_locale(self):
+        require_german(self)
         rc, out, err = run("--summary", TODAY, "summary-rest.json", env={"LC_ALL": GERMAN})
         self.assertEqual(rc, 0, err)
         self.assertIn("5,3", out)
 
     def test_translated_to_german(self):
-        rc, out, err = run("--summary", TODAY, "summary-rest.json", env={"LANGUAGE": "de"})
+        require_german(self)
+        rc, out, err = run("--summary", TODAY, "summary-rest.json",
+                           env={"LC_ALL": GERMAN, "LANGUAGE": "de"})
         self.assertEqual(rc, 0, err)
+        self.assertIn("Leg eine kurze, relative Ruhepause ein", out)
         self.assertNotIn("Take a short, relative rest", out)
         self.assertNotIn("Your pain rose", out)
-        self.assertIn("4.2", out)
+        self.assertIn("4,2", out)
 
 
 class BadInput(unittest.TestCase):
