@@ -349,6 +349,7 @@ unit_format (const Unit *unit)
     case UNIT_WEEK:
       /* Translators: a date on the chart's time axis, see g_date_time_format();
        * for example "Nov 23". Keep it short. */
+      /* xgettext:no-c-format */
       return _("%b %-d");
     case UNIT_MONTH:
       /* Translators: a month on the chart's time axis (abbreviated name) */

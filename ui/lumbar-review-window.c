@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "lumbar-chart-view.h"
+#include "lumbar-compat.h"
 #include "lumbar-daily.h"
 #include "lumbar-diary-page.h"
 #include "lumbar-error.h"
@@ -269,6 +270,7 @@ describe_period (LumbarReviewWindow *self)
         g_autoptr(GDateTime) date = lumbar_day_to_date_time (self->from);
 
         /* Translators: a date without the year, see g_date_time_format() */
+        /* xgettext:no-c-format */
         first = g_date_time_format (date, _("%b %-d"));
       }
     else
@@ -380,7 +382,7 @@ show_skipped_action (GtkWidget  *widget,
 
   /* Translators: %s is the name of an exported log */
   body = g_strdup_printf (_("These parts of “%s” could not be read. Everything else is shown."), self->file_name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  dialog = lumbar_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
   view = gtk_text_view_new ();
@@ -812,7 +814,7 @@ show_open_errors (OpenBatch *batch,
       body = g_strdup (text->str);
     }
 
-  dialog = adw_message_dialog_new (parent, heading, body);
+  dialog = lumbar_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   /* Without any window the dialog keeps the application running until it
    * is read. */
