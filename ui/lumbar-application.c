@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lumbar-application.h"
+#include "lumbar-compat.h"
 #include "lumbar-review-window.h"
 #include "lumbar-window.h"
 
@@ -72,7 +73,7 @@ ask_before_quitting (LumbarApplication *self,
 
   /* Translators: %s is why saving failed, a full sentence or more */
   body = g_strdup_printf (_("%s\n\nIf you quit now, the entries that are not saved yet will be lost."), reason);
-  dialog = adw_message_dialog_new (parent, _("Quit Without Saving?"), body);
+  dialog = lumbar_message_dialog_new (parent, _("Quit Without Saving?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", _("_Keep Lumbar Open"),
                                     "quit", _("_Quit Anyway"),

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lumbar-compat.h"
 #include "lumbar-day.h"
 #include "lumbar-print.h"
 
@@ -50,7 +51,7 @@ static void
 show_error (GtkWindow  *parent,
             const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print"), message);
+  GtkWidget *dialog = lumbar_message_dialog_new (parent, _("Could Not Print"), message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
