@@ -942,7 +942,7 @@ static char *test_root;
 static void
 skip_without_display (void)
 {
-  g_test_skip ("No display: run the UI tests inside xvfb-run (see TESTING.md)");
+  g_test_skip ("No display: run the UI tests inside xvfb-run (see tests/README.md)");
 }
 
 int

@@ -643,7 +643,7 @@ test_card_all_tips (Fixture       *fixture,
 static void
 skip_without_display (void)
 {
-  g_test_skip ("No display: run the UI tests inside xvfb-run (see TESTING.md)");
+  g_test_skip ("No display: run the UI tests inside xvfb-run (see tests/README.md)");
 }
 
 int

@@ -929,7 +929,7 @@ test_shortcuts_window (Fixture       *fixture,
 static void
 skip_without_display (void)
 {
-  g_test_skip ("No display: run the UI tests inside xvfb-run (see TESTING.md)");
+  g_test_skip ("No display: run the UI tests inside xvfb-run (see tests/README.md)");
 }
 
 int
