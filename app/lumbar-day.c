@@ -155,3 +155,29 @@ lumbar_day_get_weekday (LumbarDay day)
     r += 7;
   return r + 1;
 }
+
+/**
+ * lumbar_day_format_iso8601:
+ * @unix_time: seconds since 1970-01-01 UTC
+ * @utc_offset: the offset the time was recorded in, in seconds
+ *
+ * The time as the file format writes it: "YYYY-MM-DDTHH:MM:SS+HH:MM", the
+ * wall clock in @utc_offset followed by that offset.
+ *
+ * Returns: (transfer full): the time
+ */
+char *
+lumbar_day_format_iso8601 (gint64 unix_time,
+                           int    utc_offset)
+{
+  gint64 local = unix_time + utc_offset;
+  LumbarDay day = lumbar_day_from_time (unix_time, utc_offset);
+  int secs = (int) (local - (gint64) day * 86400);
+  int off = ABS (utc_offset) / 60;
+  int y, m, d;
+
+  lumbar_day_to_ymd (day, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                          y, m, d, secs / 3600, (secs / 60) % 60, secs % 60,
+                          utc_offset < 0 ? '-' : '+', off / 60, off % 60);
+}

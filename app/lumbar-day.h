@@ -21,5 +21,7 @@ GDateTime *lumbar_day_to_date_time    (LumbarDay day);
 int        lumbar_day_get_weekday     (LumbarDay day);
 guint      lumbar_day_watch_midnight  (GSourceFunc func,
                                        gpointer    data);
+char      *lumbar_day_format_iso8601  (gint64      unix_time,
+                                       int         utc_offset);
 
 G_END_DECLS

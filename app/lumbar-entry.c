@@ -386,16 +386,7 @@ lumbar_entry_dup_date_time (LumbarEntry *self)
 char *
 lumbar_entry_dup_iso8601 (LumbarEntry *self)
 {
-  gint64 local = self->time + self->utc_offset;
-  LumbarDay day = lumbar_day_from_time (self->time, self->utc_offset);
-  int secs = (int) (local - (gint64) day * 86400);
-  int off = ABS (self->utc_offset) / 60;
-  int y, m, d;
-
-  lumbar_day_to_ymd (day, &y, &m, &d);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-                          y, m, d, secs / 3600, (secs / 60) % 60, secs % 60,
-                          self->utc_offset < 0 ? '-' : '+', off / 60, off % 60);
+  return lumbar_day_format_iso8601 (self->time, self->utc_offset);
 }
 
 LumbarDay
@@ -682,31 +673,46 @@ lumbar_kind_get_label (LumbarKind kind)
     }
 }
 
+/* In the order of the flag bits. */
+static const char *flag_labels[] = {
+  N_("Pain or tingling in both legs"),
+  N_("Numbness around the groin or buttocks"),
+  N_("New trouble controlling bladder or bowel"),
+  N_("Leg weakness that is getting worse"),
+  N_("Fever or feeling generally unwell"),
+  N_("Pain began after a fall or accident"),
+  N_("Severe pain at night or at rest"),
+  N_("Numbness in a leg"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (flag_labels) == LUMBAR_N_FLAGS);
+
+static guint
+flag_index (LumbarFlags flag)
+{
+  for (guint i = 0; i < LUMBAR_N_FLAGS; i++)
+    if (flag == (LumbarFlags) (1u << i))
+      return i;
+  return G_MAXUINT;
+}
+
 const char *
 lumbar_flag_get_label (LumbarFlags flag)
 {
-  switch (flag)
-    {
-    case LUMBAR_FLAG_BOTH_LEGS:
-      return _("Pain or tingling in both legs");
-    case LUMBAR_FLAG_SADDLE_NUMBNESS:
-      return _("Numbness around the groin or buttocks");
-    case LUMBAR_FLAG_BLADDER_BOWEL:
-      return _("New trouble controlling bladder or bowel");
-    case LUMBAR_FLAG_LEG_WEAKNESS:
-      return _("Leg weakness that is getting worse");
-    case LUMBAR_FLAG_FEVER:
-      return _("Fever or feeling generally unwell");
-    case LUMBAR_FLAG_AFTER_FALL:
-      return _("Pain began after a fall or accident");
-    case LUMBAR_FLAG_NIGHT_PAIN:
-      return _("Severe pain at night or at rest");
-    case LUMBAR_FLAG_LEG_NUMBNESS:
-      return _("Numbness in a leg");
-    case LUMBAR_FLAG_NONE:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  const char *label = lumbar_flag_get_english_label (flag);
+
+  return label ? _(label) : NULL;
+}
+
+/* The label in English whatever the locale, for records read by other
+ * systems (the FHIR export). */
+const char *
+lumbar_flag_get_english_label (LumbarFlags flag)
+{
+  guint i = flag_index (flag);
+
+  g_return_val_if_fail (i < LUMBAR_N_FLAGS, NULL);
+  return flag_labels[i];
 }
 
 const char *

@@ -134,6 +134,7 @@ gboolean       lumbar_therapy_from_string      (const char         *text,
 /* Translated labels for the user interface and reports. */
 const char    *lumbar_kind_get_label           (LumbarKind          kind);
 const char    *lumbar_flag_get_label           (LumbarFlags         flag);
+const char    *lumbar_flag_get_english_label   (LumbarFlags         flag);
 const char    *lumbar_support_get_label        (LumbarSupport       support);
 const char    *lumbar_therapy_get_label        (LumbarTherapy       therapy);
 const char    *lumbar_pain_get_meaning         (int                 pain);
