@@ -39,7 +39,7 @@ same_file (GFile *a,
 
 /**
  * lumbar_cli_run_export:
- * @format: (nullable): "csv", "json" or "pdf"
+ * @format: (nullable): "csv", "json", "pdf" or "fhir"
  * @output: (nullable): where to write the export
  * @from: (nullable): first day, YYYY-MM-DD
  * @to: (nullable): last day, YYYY-MM-DD
@@ -76,8 +76,8 @@ lumbar_cli_run_export (const char  *format,
   if (!lumbar_export_format_from_string (format, &export_format))
     {
       g_printerr ("lumbar: ");
-      /* Translators: do not translate the format names csv, json and pdf */
-      g_printerr (_("unknown export format “%s” (use csv, json or pdf)"), format ? format : "");
+      /* Translators: do not translate the format names csv, json, pdf and fhir */
+      g_printerr (_("unknown export format “%s” (use csv, json, pdf or fhir)"), format ? format : "");
       g_printerr ("\n");
       return LUMBAR_EXIT_USAGE;
     }

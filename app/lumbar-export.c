@@ -21,7 +21,7 @@
  * that is not free text (dates, kinds, details, flags) uses the file
  * format's own untranslated names. */
 
-static const char *format_names[] = { "csv", "json", "pdf" };
+static const char *format_names[] = { "csv", "json", "pdf", "fhir" };
 
 gboolean
 lumbar_export_format_from_string (const char         *text,
@@ -523,6 +523,8 @@ lumbar_export_to_bytes (LumbarExportFormat         format,
       return lumbar_export_to_csv (entries, options);
     case LUMBAR_EXPORT_JSON:
       return lumbar_export_to_json (entries, options);
+    case LUMBAR_EXPORT_FHIR:
+      return lumbar_export_to_fhir (entries, options);
     case LUMBAR_EXPORT_PDF:
       {
         double width, height;

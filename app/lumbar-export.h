@@ -11,6 +11,7 @@ typedef enum {
   LUMBAR_EXPORT_CSV,
   LUMBAR_EXPORT_JSON,
   LUMBAR_EXPORT_PDF,
+  LUMBAR_EXPORT_FHIR,
 } LumbarExportFormat;
 
 /* What to export. Bounds are days (LUMBAR_DAY_INVALID = open); @today is
@@ -48,6 +49,8 @@ void        lumbar_export_resolve_range      (GPtrArray                 *entries
 GBytes     *lumbar_export_to_json            (GPtrArray                 *entries,
                                               const LumbarExportOptions *options);
 GBytes     *lumbar_export_to_csv             (GPtrArray                 *entries,
+                                              const LumbarExportOptions *options);
+GBytes     *lumbar_export_to_fhir            (GPtrArray                 *entries,
                                               const LumbarExportOptions *options);
 GBytes     *lumbar_export_to_pdf             (GPtrArray                 *entries,
                                               const LumbarExportOptions *options,
