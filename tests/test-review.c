@@ -791,8 +791,11 @@ test_export_formats (Fixture       *fixture,
   LumbarExportDialog *dialog = lumbar_export_dialog_new (NULL, journal);
   g_autofree char *csv_path = g_build_filename (fixture->dir, "out.csv", NULL);
   g_autofree char *pdf_path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *fhir_path = g_build_filename (fixture->dir, "out.fhir.json", NULL);
   g_autofree char *csv = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *fhir = NULL;
+  GObject *fhir_check, *name_row;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -820,6 +823,23 @@ test_export_formats (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
   g_assert_true (length > 1000 && memcmp (pdf, "%PDF-", 5) == 0);
+
+  /* FHIR for a clinic's system: picked by its own row, named *.fhir.json,
+   * a Bundle with the patient the dialog names. */
+  fhir_check = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_EXPORT_DIALOG, "fhir_check");
+  name_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_EXPORT_DIALOG, "name_row");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (fhir_check), TRUE);
+  g_assert_cmpint (lumbar_export_dialog_get_format (dialog), ==, LUMBAR_EXPORT_FHIR);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Anna Berg");
+  g_clear_pointer (&name, g_free);
+  name = lumbar_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "lumbar-2026-11-14-to-2026-11-27.fhir.json");
+  g_assert_true (lumbar_export_dialog_export_to_file (dialog, fhir_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (fhir_path, &fhir, &length, NULL));
+  g_assert_nonnull (strstr (fhir, "\"resourceType\" : \"Bundle\""));
+  g_assert_nonnull (strstr (fhir, "\"text\" : \"Anna Berg\""));
+  g_assert_nonnull (strstr (fhir, "72514-3"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);

@@ -34,6 +34,7 @@ struct _LumbarExportDialog
   GtkCheckButton       *csv_check;
   GtkWidget            *error_group;
   GtkLabel             *error_label;
+  GtkCheckButton       *fhir_check;
   AdwPreferencesGroup  *format_group;
   GtkMenuButton        *from_button;
   GtkCalendar          *from_calendar;
@@ -159,6 +160,9 @@ set_button_day (GtkMenuButton *button,
 static const char *
 format_extension (LumbarExportFormat format)
 {
+  /* A FHIR Bundle is JSON too; the double extension tells it apart. */
+  if (format == LUMBAR_EXPORT_FHIR)
+    return "fhir.json";
   return lumbar_export_format_to_string (format);
 }
 
@@ -419,6 +423,9 @@ choose_file (LumbarExportDialog *self)
       gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
       gtk_file_filter_add_mime_type (filter, "text/csv");
       break;
+    case LUMBAR_EXPORT_FHIR:
+      gtk_file_filter_set_name (filter, _("FHIR records"));
+      break;
     case LUMBAR_EXPORT_JSON:
     default:
       gtk_file_filter_set_name (filter, _("Exported Lumbar logs"));
@@ -604,6 +611,7 @@ lumbar_export_dialog_class_init (LumbarExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, csv_check);
   gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, error_group);
   gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, fhir_check);
   gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, format_group);
   gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, from_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarExportDialog, from_calendar);
@@ -711,6 +719,8 @@ lumbar_export_dialog_get_format (LumbarExportDialog *self)
     return LUMBAR_EXPORT_CSV;
   if (gtk_check_button_get_active (self->json_check))
     return LUMBAR_EXPORT_JSON;
+  if (gtk_check_button_get_active (self->fhir_check))
+    return LUMBAR_EXPORT_FHIR;
   return LUMBAR_EXPORT_PDF;
 }
 
@@ -727,6 +737,9 @@ lumbar_export_dialog_set_format (LumbarExportDialog *self,
       break;
     case LUMBAR_EXPORT_JSON:
       gtk_check_button_set_active (self->json_check, TRUE);
+      break;
+    case LUMBAR_EXPORT_FHIR:
+      gtk_check_button_set_active (self->fhir_check, TRUE);
       break;
     case LUMBAR_EXPORT_PDF:
     default:
