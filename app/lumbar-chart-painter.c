@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lumbar-chart-painter.h"
+#include "lumbar-format.h"
 
 /* The chart is drawn from buckets, never from entries: when the range has
  * more days than the plot has pixel columns, days are merged per column
@@ -331,43 +332,27 @@ text_show (Geometry *g,
 
 /* Dates */
 
-static GDateTime *
-day_to_date_time (LumbarDay day)
-{
-  int y, m, d;
-
-  lumbar_day_to_ymd (day, &y, &m, &d);
-  return g_date_time_new_utc (y, m, d, 0, 0, 0);
-}
-
-static const char *
+static LumbarDateStyle
 unit_format (const Unit *unit)
 {
   switch (unit->kind)
     {
     case UNIT_DAY:
     case UNIT_WEEK:
-      /* Translators: a date on the chart's time axis, see g_date_time_format();
-       * for example "Nov 23". Keep it short. */
-      /* xgettext:no-c-format */
-      return _("%b %-d");
+      return LUMBAR_DATE_NO_YEAR;
     case UNIT_MONTH:
-      /* Translators: a month on the chart's time axis (abbreviated name) */
-      return _("%b");
+      return LUMBAR_DATE_MONTH;
     case UNIT_YEAR:
     default:
-      /* Translators: a year on the chart's time axis */
-      return _("%Y");
+      return LUMBAR_DATE_YEAR;
     }
 }
 
 static char *
-format_day (LumbarDay   day,
-            const char *format)
+format_day (LumbarDay       day,
+            LumbarDateStyle style)
 {
-  g_autoptr(GDateTime) dt = day_to_date_time (day);
-
-  return g_date_time_format (dt, format);
+  return lumbar_format_date (day, style);
 }
 
 /* The widest label a unit can produce, so a spacing can be chosen before
@@ -376,7 +361,7 @@ static double
 unit_label_width (Geometry   *g,
                   const Unit *unit)
 {
-  const char *format = unit_format (unit);
+  LumbarDateStyle format = unit_format (unit);
   double widest = 0;
 
   if (unit->kind == UNIT_YEAR)
@@ -633,12 +618,11 @@ nice_minutes_ceiling (double minutes)
   return (int) ceil (minutes / 1440) * 1440;
 }
 
+/* The top of the scale of the rest and inclined-sitting bars. */
 static char *
 minutes_label (int minutes)
 {
-  /* Translators: the top of the scale of the rest and inclined-sitting bars,
-   * in minutes per day; "min" is the abbreviation for minutes */
-  return g_strdup_printf (_("%d min"), minutes);
+  return lumbar_format_duration (minutes);
 }
 
 static void
@@ -1758,7 +1742,7 @@ paint_time_axis (Geometry          *g,
   g_autoptr(GArray) ticks = NULL;
   g_autoptr(GArray) labels = NULL;
   g_autoptr(GArray) years = NULL;
-  const char *format = unit_format (g->unit);
+  LumbarDateStyle format = unit_format (g->unit);
   double grid_bottom = l->minutes.height > 0 ? l->minutes.y + l->minutes.height : l->plot.y + l->plot.height;
   LumbarDay first, last;
 
@@ -1836,7 +1820,7 @@ paint_time_axis (Geometry          *g,
         {
           LumbarDay day = year == y ? first : lumbar_day_from_ymd (year, 1, 1);
 
-          label.text = format_day (day, _("%Y"));
+          label.text = format_day (day, LUMBAR_DATE_YEAR);
           label.width = text_width (g, label.text);
           label.x = year == y ? l->plot.x : round (l->plot.x + (double) (day - first) * l->plot.width / n_days) + 3 * s;
           g_array_append_val (years, label);
@@ -2090,15 +2074,13 @@ lumbar_chart_paint (cairo_t                *cr,
 static char *
 format_pain (double value)
 {
-  return g_strdup_printf ("%.1f", value);
+  return lumbar_format_decimal (value, LUMBAR_NUMBERS_LOCALE);
 }
 
 static char *
 format_date (LumbarDay day)
 {
-  /* Translators: a full date in the chart's description, see
-   * g_date_time_format(), for example "Nov 23, 2026" */
-  return format_day (day, _("%b %-d, %Y"));
+  return format_day (day, LUMBAR_DATE_SHORT);
 }
 
 static gboolean
@@ -2270,15 +2252,11 @@ char *
 lumbar_chart_describe_day (const LumbarDaily *daily)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *date = NULL;
 
   g_return_val_if_fail (daily != NULL, NULL);
 
-  dt = day_to_date_time (daily->day);
-  /* Translators: the date heading a day's values in the chart, see
-   * g_date_time_format(), for example "Monday, November 23, 2026" */
-  date = g_date_time_format (dt, _("%A, %B %-d, %Y"));
+  date = format_day (daily->day, LUMBAR_DATE_WEEKDAY);
   g_string_append (text, date);
 
   if (daily->n_pain > 1)

@@ -9,6 +9,7 @@
 
 #include "lumbar-chart-painter.h"
 #include "lumbar-daily.h"
+#include "lumbar-format.h"
 #include "lumbar-report.h"
 #include "lumbar-summary.h"
 
@@ -472,42 +473,9 @@ lumbar_report_get_today (LumbarReport *self)
  * ------------------------------------------------------------------------- */
 
 static char *
-format_day (LumbarDay   day,
-            const char *format)
-{
-  g_autoptr(GDateTime) date_time = lumbar_day_to_date_time (day);
-
-  return g_date_time_format (date_time, format);
-}
-
-static char *
 format_long_day (LumbarDay day)
 {
-  /* Translators: a full date in the report, see g_date_time_format();
-   * e.g. "%-d. %B %Y" in German */
-  return format_day (day, C_("report date", "%-d %B %Y"));
-}
-
-/**
- * lumbar_report_format_minutes:
- * @minutes: a duration
- *
- * Formats a duration as the report shows it, e.g. "45 min", "2 h",
- * "1 h 05 min"; the review window shows the same.
- *
- * Returns: (transfer full): the duration for people to read
- */
-char *
-lumbar_report_format_minutes (int minutes)
-{
-  if (minutes < 60)
-    /* Translators: a duration in minutes */
-    return g_strdup_printf (C_("duration", "%d min"), minutes);
-  if (minutes % 60 == 0)
-    /* Translators: a duration in whole hours */
-    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
-  /* Translators: a duration in hours and minutes */
-  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
+  return lumbar_format_date (day, LUMBAR_DATE_FULL);
 }
 
 static void
@@ -636,8 +604,18 @@ fill_rect (cairo_t *cr,
 static char *
 format_mean (double mean)
 {
-  /* Locale's decimal separator: this is read by people. */
-  return g_strdup_printf ("%.1f", mean);
+  return lumbar_format_decimal (mean, LUMBAR_NUMBERS_LOCALE);
+}
+
+static char *
+format_mean_range (double mean,
+                   int    lowest,
+                   int    highest)
+{
+  g_autofree char *value = format_mean (mean);
+
+  /* Translators: a day's mean pain, then its lowest and highest reading */
+  return g_strdup_printf (_("%s (%d–%d)"), value, lowest, highest);
 }
 
 typedef struct {
@@ -692,16 +670,10 @@ collect_pain_stats (LumbarReport *self,
     {
       g_autofree char *first = format_mean (self->mean_first_week);
       g_autofree char *last = format_mean (self->mean_last_week);
-      double change = self->mean_last_week - self->mean_first_week;
 
       /* Translators: mean pain of the period's first and last week */
       stats[2].value = g_strdup_printf (C_("pain change", "%s → %s"), first, last);
-      if (self->mean_first_week > 0)
-        /* Translators: change in points on the 0–10 scale, then in percent */
-        stats[2].detail = g_strdup_printf (_("%+.1f points (%+.0f %%)"), change,
-                                           100.0 * change / self->mean_first_week);
-      else
-        stats[2].detail = g_strdup_printf (_("%+.1f points"), change);
+      stats[2].detail = lumbar_format_change (self->mean_first_week, self->mean_last_week);
     }
 
   stats[3].label = _("Mean radiating pain");
@@ -729,12 +701,12 @@ collect_activity_stats (LumbarReport *self,
     stats[0].detail = g_strdup_printf (_("strongest %d / 10"), self->strongest_spasm);
 
   stats[1].label = C_("report", "Rest");
-  stats[1].value = lumbar_report_format_minutes (self->rest_minutes);
+  stats[1].value = lumbar_format_duration (self->rest_minutes);
   if (self->n_rest)
     stats[1].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_rest), self->n_rest);
 
   stats[2].label = C_("report", "Inclined sitting");
-  stats[2].value = lumbar_report_format_minutes (self->incline_minutes);
+  stats[2].value = lumbar_format_duration (self->incline_minutes);
   if (self->n_incline)
     stats[2].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_incline), self->n_incline);
 
@@ -1135,7 +1107,7 @@ row_cell (LumbarReport *self,
     case COL_DATE:
       /* Translators: a date in the report's table, see g_date_time_format();
        * e.g. "%a, %-d. %b %Y" in German */
-      return format_day (d->day, C_("report table date", "%a %-d %b %Y"));
+      return lumbar_format_date (d->day, LUMBAR_DATE_SHORT_WEEKDAY);
 
     case COL_LOCAL:
       if (d->n_pain == 0)
@@ -1143,14 +1115,14 @@ row_cell (LumbarReport *self,
       if (d->local_min == d->local_max)
         return g_strdup_printf ("%d", d->local_min);
       /* Translators: a day's mean pain, then its lowest and highest reading */
-      return g_strdup_printf (_("%.1f (%d–%d)"), d->local_mean, d->local_min, d->local_max);
+      return format_mean_range (d->local_mean, d->local_min, d->local_max);
 
     case COL_RADIATING:
       if (d->n_radiating == 0)
         return g_strdup ("");
       if (d->radiating_min == d->radiating_max)
         return g_strdup_printf ("%d", d->radiating_min);
-      return g_strdup_printf (_("%.1f (%d–%d)"), d->radiating_mean, d->radiating_min, d->radiating_max);
+      return format_mean_range (d->radiating_mean, d->radiating_min, d->radiating_max);
 
     case COL_SPASMS:
       if (d->n_spasms == 0)
@@ -1432,10 +1404,7 @@ draw_footer (LumbarReport *self,
 {
   double content_width = width - 2 * MARGIN_X;
   double y = height - FOOTER_OFFSET;
-  g_autofree char *from = format_day (self->from, C_("report table date", "%a %-d %b %Y"));
-  g_autofree char *to = format_day (self->to, C_("report table date", "%a %-d %b %Y"));
-  /* Translators: the report's period in its page footer */
-  g_autofree char *period = g_strdup_printf (C_("footer", "%s – %s"), from, to);
+  g_autofree char *period = lumbar_format_period (self->from, self->to);
   g_autofree char *left = NULL;
   /* Translators: page numbers in the report's footer */
   g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page + 1, n_pages);

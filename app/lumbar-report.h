@@ -31,6 +31,5 @@ void          lumbar_report_draw_page      (LumbarReport *self,
                                             double        height,
                                             int           page);
 
-char         *lumbar_report_format_minutes (int           minutes);
 
 G_END_DECLS

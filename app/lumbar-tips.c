@@ -163,28 +163,6 @@ lumbar_tip_dup_advice (LumbarTipId id)
     }
 }
 
-/**
- * lumbar_format_decimal:
- * @value: a number
- * @numbers: which decimal separator to use
- *
- * Returns: (transfer full): @value with one decimal, e.g. "4.2" (or "4,2"
- *   in a German locale with %LUMBAR_NUMBERS_LOCALE)
- */
-char *
-lumbar_format_decimal (double        value,
-                       LumbarNumbers numbers)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* No "-0.0" for a tiny negative difference. */
-  if (fabs (value) < 0.05)
-    value = 0;
-  if (numbers == LUMBAR_NUMBERS_ASCII)
-    return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", value));
-  return g_strdup_printf ("%.1f", value);
-}
-
 /* A threshold as written in the rules: whole numbers without decimals. */
 static char *
 format_threshold (Fraction      f,
@@ -195,43 +173,10 @@ format_threshold (Fraction      f,
   return lumbar_format_decimal ((double) f.num / f.den, numbers);
 }
 
-/* A whole percentage with its sign; U+2212 is the minus sign. */
-static char *
-format_percent (double percent)
-{
-  long p = lround (percent);
-
-  if (p < 0)
-    return g_strdup_printf ("−%ld", -p);
-  if (p > 0)
-    return g_strdup_printf ("+%ld", p);
-  return g_strdup ("0");
-}
-
 static char *
 format_day (LumbarDay day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  lumbar_day_to_ymd (day, &y, &m, &d);
-  dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  /* Translators: a day in tips and red-flag warnings, see g_date_time_format();
-   * "%-d %B" gives "24 November". */
-  return g_date_time_format (dt, _("%-d %B"));
-}
-
-static char *
-format_day_with_year (LumbarDay day)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  lumbar_day_to_ymd (day, &y, &m, &d);
-  dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  /* Translators: a date with the year, see g_date_time_format();
-   * "%-d %B %Y" gives "24 November 2026". */
-  return g_date_time_format (dt, _("%-d %B %Y"));
+  return lumbar_format_date (day, LUMBAR_DATE_FULL);
 }
 
 /* Appends a whole sentence, separated from what comes before. */
@@ -517,12 +462,12 @@ therapy_evidence (GString            *text,
 
   if (p14->n_days > 0 && trends->local_w7_p14.has_percent)
     {
-      g_autofree char *percent = format_percent (trends->local_w7_p14.percent);
+      g_autofree char *percent = lumbar_format_percent (trends->local_w7_p14.percent);
 
       append_printf (text,
                      /* Translators: "Your pain averaged 5.1 over the last seven days,
                       * against 5.6 in the two weeks before (−9%)." */
-                     _("Your pain averaged %s over the last seven days, against %s in the two weeks before (%s%%)."),
+                     _("Your pain averaged %s over the last seven days, against %s in the two weeks before (%s)."),
                      w7_text, p14_text, percent);
     }
   else if (p14->n_days > 0)
@@ -601,7 +546,7 @@ therapy_comparison (const LumbarTrends *trends,
     return NULL;
 
   text = g_string_new (NULL);
-  date = format_day_with_year (tc->first_session);
+  date = format_day (tc->first_session);
 
   {
     g_autofree char *before = lumbar_format_decimal (tc->local_before.value, numbers);
@@ -609,12 +554,12 @@ therapy_comparison (const LumbarTrends *trends,
 
     if (tc->local.has_percent)
       {
-        g_autofree char *percent = format_percent (tc->local.percent);
+        g_autofree char *percent = lumbar_format_percent (tc->local.percent);
 
         append_printf (text,
                        /* Translators: "Since your first manual-therapy session on 3 November
                         * 2026, your pain went from 6.0 to 4.5 (−25%)." */
-                       _("Since your first manual-therapy session on %s, your pain went from %s to %s (%s%%)."),
+                       _("Since your first manual-therapy session on %s, your pain went from %s to %s (%s)."),
                        date, before, after, percent);
       }
     else
@@ -629,9 +574,9 @@ therapy_comparison (const LumbarTrends *trends,
 
       if (tc->radiating.has_percent)
         {
-          g_autofree char *percent = format_percent (tc->radiating.percent);
+          g_autofree char *percent = lumbar_format_percent (tc->radiating.percent);
 
-          append_printf (text, _("Your radiating pain went from %s to %s (%s%%)."), before, after, percent);
+          append_printf (text, _("Your radiating pain went from %s to %s (%s)."), before, after, percent);
         }
       else
         append_printf (text, _("Your radiating pain went from %s to %s."), before, after);

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "lumbar-format.h"
 #include "lumbar-trends.h"
 
 G_BEGIN_DECLS
@@ -46,12 +47,6 @@ typedef enum {
    * all three are shown as general advice. */
   LUMBAR_TIPS_STATUS_NOT_ENOUGH_DATA,
 } LumbarTipsStatus;
-
-/* How decimal numbers are written inside texts. */
-typedef enum {
-  LUMBAR_NUMBERS_LOCALE,  /* the locale's decimal separator, for people */
-  LUMBAR_NUMBERS_ASCII,   /* always '.', for JSON */
-} LumbarNumbers;
 
 /* One tip for one person on one day. The texts are translated; numbers have
  * one decimal. */
@@ -106,9 +101,6 @@ LumbarRedFlags    *lumbar_red_flags_copy            (const LumbarRedFlags *red_f
 void               lumbar_red_flags_free            (LumbarRedFlags      *red_flags);
 const char        *lumbar_red_flags_get_message     (void);
 GStrv              lumbar_red_flags_dup_watch_list  (void);
-
-char              *lumbar_format_decimal            (double               value,
-                                                     LumbarNumbers        numbers);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumbarTip, lumbar_tip_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumbarRedFlags, lumbar_red_flags_free)

@@ -364,3 +364,54 @@ lumbar_test_save_png (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, path);
 }
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, out);
+}
+
+/**
+ * lumbar_test_assert_one_format:
+ * @root: a window or page, in English
+ *
+ * Fails when any label under @root writes a date, duration or percentage
+ * other than the way app/lumbar-format.c does: the month before the day
+ * ("Nov 27", "November 27, 2026"), padded or spelled-out durations
+ * ("1 h 05 min", "2 hours") or a space before the percent sign.
+ */
+void
+lumbar_test_assert_one_format (GtkWidget *root)
+{
+  static const char *wrong[] = {
+    "\\b(January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}\\b",
+    "\\d h 0\\d min",
+    "\\b\\d+ hours?\\b",
+    "\\d %",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_label_texts (root, text);
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (wrong[i], G_REGEX_OPTIMIZE, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (regex, text->str, 0, &match))
+        {
+          g_autofree char *found = g_match_info_fetch (match, 0);
+
+          g_error ("“%s” is not written by the formatters (pattern %s) in:\n%s", found, wrong[i], text->str);
+        }
+    }
+}

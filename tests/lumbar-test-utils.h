@@ -38,6 +38,8 @@ void       lumbar_test_collect_of_type      (GtkWidget           *root,
                                              GType                type,
                                              GPtrArray           *found);
 
+void       lumbar_test_assert_one_format    (GtkWidget           *root);
+
 gboolean   lumbar_test_save_png             (GtkWidget           *widget,
                                              const char          *path);
 

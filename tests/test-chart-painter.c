@@ -532,7 +532,7 @@ test_describe (Fixture       *f,
   g_assert_cmpstr (text, ==,
                    "Pain over the last 14 days: average 4.6. "
                    "It went from 6.0 in the first week to 3.1 in the last week. "
-                   "The highest daily average was 6.0, on Nov 14, 2026. "
+                   "The highest daily average was 6.0, on 14 Nov 2026. "
                    "Radiating pain averaged 4.0. "
                    "2 spasms were logged. "
                    "1 therapy visit was logged. "
@@ -540,11 +540,11 @@ test_describe (Fixture       *f,
 
   /* A range that does not end today names its dates. */
   past = lumbar_chart_describe ((const LumbarDaily *) (gpointer) f->days->data, 14, f->today + 30);
-  g_assert_true (g_str_has_prefix (past, "Pain from Nov 14, 2026 to Nov 27, 2026: average 4.6."));
+  g_assert_true (g_str_has_prefix (past, "Pain from 14 Nov 2026 to 27 Nov 2026: average 4.6."));
 
   day = lumbar_chart_describe_day (DAY (3));
   g_assert_cmpstr (day, ==,
-                   "Tuesday, November 17, 2026\n"
+                   "Tuesday, 17 November 2026\n"
                    "Local pain: 6\n"
                    "Spasms: 2 (strongest 7)");
 

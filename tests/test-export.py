@@ -293,9 +293,9 @@ class Export(unittest.TestCase):
 
         everything = self.pdf_text(out)
         self.assertIn("Day by day", everything)
-        self.assertIn("Thu 1 Oct 2026", everything)
-        self.assertIn("Mon 30 Nov 2026", everything)
-        self.assertNotIn("Mon 5 Oct 2026", everything, "a day without entries is not listed")
+        self.assertIn("Thu, 1 Oct 2026", everything)
+        self.assertIn("Mon, 30 Nov 2026", everything)
+        self.assertNotIn("Mon, 5 Oct 2026", everything, "a day without entries is not listed")
         self.assertIn("Mobilisation L4/L5", everything)
         self.assertIn(f"Page {pages} of {pages}", everything)
         for n in range(2, pages + 1):
@@ -316,6 +316,32 @@ class Export(unittest.TestCase):
         self.assertRegex(first, r"\d,\d / 10", "people read the locale's decimal comma")
         self.assertRegex(first, r"Seite 1 von \d")
         self.assertIn("Tag für Tag", self.pdf_text(out, 2))
+
+    def test_one_way_to_write_dates_durations_percentages(self):
+        """Every date, duration and percentage in the report and the summary
+        comes from one formatter: English puts the day before the month,
+        durations read "1 h 5 min", percentages "+5%" ("+5 %" in German)."""
+        src = self.write_diary("two-months.json", two_months())
+        months = "January|February|March|April|May|June|July|August|September|October|November|December"
+        short = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+        month_first = re.compile(rf"\b({months}|{short}) \d{{1,2}}\b")
+        for lang, env in (("en", {"LC_ALL": "C.UTF-8"}), ("de", {"LC_ALL": "de_DE.UTF-8", "LANGUAGE": "de"})):
+            if lang == "de" and not has_locale("de_DE.UTF-8"):
+                self.fail("the de_DE.UTF-8 locale is missing: run build-aux/setup-debian.sh")
+            out = self.path(f"report-{lang}.pdf")
+            self.export("pdf", src, out, "--to=2026-11-30", env=env)
+            rc, summary, err = self.run_lumbar("--summary", "--today=2026-11-30", src, env=env)
+            self.assertIn(rc, (0, 1), err)
+            for name, text in (("PDF", self.pdf_text(out)), ("--summary", summary)):
+                where = f"{name} ({lang})"
+                self.assertNotRegex(text, month_first, where)
+                self.assertNotRegex(text, r"\d h 0\d min", where)
+                self.assertNotRegex(text, r"\b\d+ hours?\b", where)
+                if lang == "en":
+                    self.assertNotRegex(text, r"\d %", where)
+                else:
+                    self.assertNotRegex(text, r"\d%", where)
+                self.assertNotRegex(text, r"\(\+?-\d", where + ": a minus sign, not a hyphen")
 
     def test_pdf_paper_follows_locale(self):
         if shutil.which("pdfinfo") is None:

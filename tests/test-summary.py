@@ -113,9 +113,9 @@ class Json(unittest.TestCase):
         self.assertTrue(d["red_flags"]["active"])
         # The night pain of the 20th lies before W7.
         self.assertEqual(d["red_flags"]["reasons"], [
-            "You logged pain or tingling in both legs on 27 November.",
-            "You logged leg weakness that is getting worse on 24 November, 27 November.",
-            "Your daily pain was 8 or more on 3 days in a row (25 November, 26 November, 27 November).",
+            "You logged pain or tingling in both legs on 27 November 2026.",
+            "You logged leg weakness that is getting worse on 24 November 2026, 27 November 2026.",
+            "Your daily pain was 8 or more on 3 days in a row (25 November 2026, 26 November 2026, 27 November 2026).",
         ])
         self.assertEqual(d["red_flags"]["flags"], ["both-legs", "leg-weakness"])
         self.assertIn("seek medical care promptly", d["red_flags"]["message"])
@@ -156,7 +156,7 @@ class Json(unittest.TestCase):
         self.assertEqual(d["pain"]["mean_w7"], 10)
         self.assertEqual(d["pain"]["days_w7"], 1)
         self.assertEqual(d["pain"]["mean_p14"], 4.53)
-        self.assertEqual(d["red_flags"]["reasons"], ["You logged fever or feeling generally unwell on 28 November."])
+        self.assertEqual(d["red_flags"]["reasons"], ["You logged fever or feeling generally unwell on 28 November 2026."])
         # And the day before the diary begins, there is nothing at all.
         d = summary_json("summary-rest.json", "--today=2026-11-06")
         self.assertEqual((d["status"], d["pain"]["mean_w7"], d["pain"]["mean_p14"]), ("not-enough-data", None, None))
@@ -195,7 +195,7 @@ class Text(unittest.TestCase):
         rc, out, err = run("--summary", TODAY, "summary-red-flags.json")
         self.assertEqual(rc, 0, err)
         self.assertLess(out.index("Red flags: seek medical care promptly"), out.index("Pain over the last 7 days"))
-        self.assertIn("  • You logged leg weakness that is getting worse on 24 November, 27 November.", out)
+        self.assertIn("  • You logged leg weakness that is getting worse on 24 November 2026, 27 November 2026.", out)
         self.assertIn("Watch for:", out)
         self.assertIn("Not indicated at the moment:", out)
 

@@ -400,7 +400,7 @@ test_red_flag (Fixture       *fixture,
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (notice), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
 
   /* Which symptom on which day, what to do and what to watch for. */
-  g_assert_nonnull (find_label (notice, "You logged numbness around the groin or buttocks on 27 November.", FALSE));
+  g_assert_nonnull (find_label (notice, "You logged numbness around the groin or buttocks on 27 November 2026.", FALSE));
   g_assert_nonnull (find_label (notice, "Please seek medical care promptly", FALSE));
   g_assert_nonnull (find_label (notice, "Warning signs to watch for", TRUE));
   g_assert_nonnull (find_label (notice, "New trouble controlling your bladder or bowel", FALSE));
@@ -441,7 +441,7 @@ test_red_flag_pain_run (Fixture       *fixture,
   lumbar_test_spin (50);
   g_assert_null (find_label (fixture->page, "See a doctor soon", TRUE));
   add (fixture, "P0=8");
-  g_assert_true (wait_label (fixture->page, "Your daily pain was 8 or more on 3 days in a row (25 November, 26 November, 27 November)."));
+  g_assert_true (wait_label (fixture->page, "Your daily pain was 8 or more on 3 days in a row (25 November 2026, 26 November 2026, 27 November 2026)."));
   g_assert_nonnull (find_label (fixture->page, "See a doctor soon", TRUE));
 }
 
@@ -454,7 +454,7 @@ test_red_flag_without_enough_data (Fixture       *fixture,
   /* Red flags count whatever the status: one reading with fever. */
   add (fixture, "P0=4!fever");
   g_assert_true (wait_label (fixture->page, "See a doctor soon"));
-  g_assert_nonnull (find_label (fixture->page, "You logged fever or feeling generally unwell on 27 November.", FALSE));
+  g_assert_nonnull (find_label (fixture->page, "You logged fever or feeling generally unwell on 27 November 2026.", FALSE));
 
   /* The explanation follows, below the notice. */
   heading = find_label (fixture->page, "See a doctor soon", TRUE);
@@ -583,7 +583,7 @@ test_card_most_relevant (Fixture       *fixture,
   g_assert_null (find_label (card, REST_TITLE, TRUE));
   g_assert_null (find_label (card, "Recommended now", TRUE));
   g_assert_true (gtk_widget_has_css_class (card_of (find_label (card, "See a doctor soon", TRUE)), "error"));
-  g_assert_nonnull (find_label (card, "You logged new trouble controlling bladder or bowel on 27 November.", FALSE));
+  g_assert_nonnull (find_label (card, "You logged new trouble controlling bladder or bowel on 27 November 2026.", FALSE));
   g_assert_nonnull (find_label (card, "Please seek medical care promptly", FALSE));
 
   /* The days move on: nothing in the last week, hidden again. */

@@ -188,9 +188,9 @@ test_red_flag_reasons (void)
   g_assert_true (red->active);
   g_assert_cmpuint (red->flags, ==, LUMBAR_FLAG_BLADDER_BOWEL | LUMBAR_FLAG_LEG_WEAKNESS | LUMBAR_FLAG_FEVER);
   g_assert_cmpuint (g_strv_length (red->reasons), ==, 3);
-  g_assert_cmpstr (red->reasons[0], ==, "You logged new trouble controlling bladder or bowel on 21 November.");
-  g_assert_cmpstr (red->reasons[1], ==, "You logged leg weakness that is getting worse on 26 November, 27 November.");
-  g_assert_cmpstr (red->reasons[2], ==, "You logged fever or feeling generally unwell on 26 November.");
+  g_assert_cmpstr (red->reasons[0], ==, "You logged new trouble controlling bladder or bowel on 21 November 2026.");
+  g_assert_cmpstr (red->reasons[1], ==, "You logged leg weakness that is getting worse on 26 November 2026, 27 November 2026.");
+  g_assert_cmpstr (red->reasons[2], ==, "You logged fever or feeling generally unwell on 26 November 2026.");
 }
 
 static void
@@ -206,7 +206,7 @@ test_red_flag_run_reason (void)
   g_assert_cmpuint (g_strv_length (red->reasons), ==, 1);
   g_assert_cmpstr (red->reasons[0], ==,
                    "Your daily pain was 8 or more on 5 days in a row "
-                   "(22 November, 23 November, 24 November, 25 November, 26 November).");
+                   "(22 November 2026, 23 November 2026, 24 November 2026, 25 November 2026, 26 November 2026).");
 
   g_assert_nonnull (strstr (lumbar_red_flags_get_message (), "seek medical care promptly"));
   g_assert_cmpuint (g_strv_length (watch), >=, 7);
@@ -223,7 +223,7 @@ test_no_red_flags_no_reasons (void)
   g_assert_cmpuint (red->longest_run, ==, 0);
   g_assert_cmpuint (red->flags, ==, LUMBAR_FLAG_FEVER);
   g_assert_cmpuint (g_strv_length (red->reasons), ==, 1);
-  g_assert_cmpstr (red->reasons[0], ==, "You logged fever or feeling generally unwell on 27 November.");
+  g_assert_cmpstr (red->reasons[0], ==, "You logged fever or feeling generally unwell on 27 November 2026.");
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "lumbar-chart-day.h"
 #include "lumbar-chart-view.h"
+#include "lumbar-format.h"
 
 /* The pain chart with its period buttons and a switch that shows the same
  * days as a table, for anyone who would rather read numbers than a
@@ -103,14 +104,9 @@ cell_text (const LumbarDaily *d,
   switch (column)
     {
     case COLUMN_DATE:
-      {
-        g_autoptr(GDateTime) dt = lumbar_day_to_date_time (d->day);
-
-        /* Translators: a date in the chart's table, see g_date_time_format() */
-        return g_date_time_format (dt, _("%a, %b %-d, %Y"));
-      }
+      return lumbar_format_date (d->day, LUMBAR_DATE_SHORT_WEEKDAY);
     case COLUMN_LOCAL:
-      return d->n_pain ? g_strdup_printf ("%.1f", d->local_mean) : g_strdup ("—");
+      return d->n_pain ? lumbar_format_decimal (d->local_mean, LUMBAR_NUMBERS_LOCALE) : g_strdup ("—");
     case COLUMN_RANGE:
       if (d->n_pain == 0)
         return g_strdup ("—");
@@ -118,7 +114,7 @@ cell_text (const LumbarDaily *d,
         return g_strdup_printf ("%d", d->local_min);
       return g_strdup_printf ("%d–%d", d->local_min, d->local_max);
     case COLUMN_RADIATING:
-      return d->n_radiating ? g_strdup_printf ("%.1f", d->radiating_mean) : g_strdup ("—");
+      return d->n_radiating ? lumbar_format_decimal (d->radiating_mean, LUMBAR_NUMBERS_LOCALE) : g_strdup ("—");
     case COLUMN_SPASMS:
       return d->n_spasms ? g_strdup_printf ("%u", (guint) d->n_spasms) : g_strdup ("—");
     case COLUMN_SPASM_MAX:

@@ -7,6 +7,7 @@
 
 #include "lumbar-diary-day.h"
 #include "lumbar-diary-row.h"
+#include "lumbar-format.h"
 
 /* One item of the diary list: either a day's heading or an entry. The list
  * view recycles rows, so a row switches between the two as it is rebound. */
@@ -92,27 +93,7 @@ lumbar_diary_format_day (LumbarDay day,
   if (day == today - 1)
     return g_strdup (_("Yesterday"));
 
-  date_time = lumbar_day_to_date_time (day);
-  /* Translators: a day heading in the diary, e.g. "Monday, 23 November 2026";
-   * see the format of g_date_time_format(); %-d is the day without padding */
-  return g_date_time_format (date_time, _("%A, %-d %B %Y"));
-}
-
-/**
- * lumbar_diary_format_minutes:
- * @minutes: a duration
- *
- * Returns: (transfer full): the duration in words, e.g. "1 h 30 min"
- */
-char *
-lumbar_diary_format_minutes (int minutes)
-{
-  if (minutes < 60)
-    return g_strdup_printf (ngettext ("%d minute", "%d minutes", minutes), minutes);
-  if (minutes % 60 == 0)
-    return g_strdup_printf (ngettext ("%d hour", "%d hours", minutes / 60), minutes / 60);
-  /* Translators: a duration in hours and minutes, e.g. "1 h 30 min" */
-  return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
+  return lumbar_format_date (day, LUMBAR_DATE_WEEKDAY);
 }
 
 /* When it happened (or the session began), in the offset it was recorded
@@ -123,8 +104,7 @@ format_clock (LumbarEntry *entry)
 {
   g_autoptr(GDateTime) start = lumbar_entry_dup_date_time (entry);
 
-  /* Translators: the time of a diary entry, see g_date_time_format() */
-  return g_date_time_format (start, _("%H:%M"));
+  return lumbar_format_time (start);
 }
 
 static char *
@@ -155,11 +135,11 @@ format_values (LumbarEntry *entry)
                               lumbar_entry_get_intensity (entry), trigger);
 
     case LUMBAR_KIND_REST:
-      return lumbar_diary_format_minutes (lumbar_entry_get_minutes (entry));
+      return lumbar_format_duration (lumbar_entry_get_minutes (entry));
 
     case LUMBAR_KIND_INCLINE:
       parts = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (parts, lumbar_diary_format_minutes (lumbar_entry_get_minutes (entry)));
+      g_ptr_array_add (parts, lumbar_format_duration (lumbar_entry_get_minutes (entry)));
       g_ptr_array_add (parts, g_strdup (lumbar_support_get_label (lumbar_entry_get_support (entry))));
       g_ptr_array_add (parts, g_strdup (lumbar_entry_get_legs_supported (entry)
                                         ? _("Legs supported") : _("Legs not supported")));

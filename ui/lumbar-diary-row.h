@@ -26,7 +26,6 @@ void         lumbar_diary_row_set_read_only (LumbarDiaryRow *self,
 
 char        *lumbar_diary_format_day        (LumbarDay       day,
                                              LumbarDay       today);
-char        *lumbar_diary_format_minutes    (int             minutes);
 const char  *lumbar_diary_kind_icon_name    (LumbarKind      kind);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "lumbar-diary-row.h"
 #include "lumbar-entry-editor.h"
 #include "lumbar-error.h"
+#include "lumbar-format.h"
 #include "lumbar-style.h"
 
 /* A dialog to correct any entry, or to add one after the fact ("Add a past
@@ -264,14 +265,9 @@ revalidate (LumbarEntryEditor *self)
 static void
 update_date_label (LumbarEntryEditor *self)
 {
-  g_autoptr(GDateTime) date = g_date_time_new_local (self->year, self->month, self->day, 12, 0, 0);
-  g_autofree char *text = NULL;
+  g_autofree char *text = lumbar_format_date (lumbar_day_from_ymd (self->year, self->month, self->day),
+                                             LUMBAR_DATE_SHORT_WEEKDAY);
 
-  if (date == NULL)
-    return;
-  /* Translators: the date of an entry on its button, e.g. "Mon, 23 Nov 2026";
-   * see g_date_time_format() */
-  text = g_date_time_format (date, _("%a, %-d %b %Y"));
   gtk_menu_button_set_label (self->date_button, text);
 }
 
@@ -318,7 +314,7 @@ update_subtitles (LumbarEntryEditor *self)
                                    read_spin (self->radiating_spin, &value) ? lumbar_pain_get_meaning (value) : "");
   /* Hours and minutes, once the number of minutes stops being obvious. */
   if (read_spin (self->minutes_spin, &value) && value >= 60)
-    duration = lumbar_diary_format_minutes (value);
+    duration = lumbar_format_duration (value);
   adw_action_row_set_subtitle (self->minutes_row, duration ? duration : "");
 }
 

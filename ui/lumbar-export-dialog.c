@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lumbar-export-dialog.h"
+#include "lumbar-format.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 
@@ -107,10 +108,7 @@ export_job_run (ExportJob  *job,
 static char *
 format_day (LumbarDay day)
 {
-  g_autoptr(GDateTime) date = lumbar_day_to_date_time (day);
-
-  /* Translators: a full date, see g_date_time_format() */
-  return g_date_time_format (date, _("%b %-d, %Y"));
+  return lumbar_format_date (day, LUMBAR_DATE_SHORT);
 }
 
 static GPtrArray *
@@ -206,24 +204,22 @@ update_state (LumbarExportDialog *self)
     }
   else
     {
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
+      g_autofree char *period = NULL;
       g_autofree char *markup = NULL;
       LumbarDay shown_from, shown_to;
 
       show_error (self, NULL);
       selected = lumbar_export_filter (entries, from, to);
       lumbar_export_resolve_range (selected, from, to, self->today, &shown_from, &shown_to);
-      first = format_day (shown_from);
-      last = format_day (shown_to);
+      period = lumbar_format_period (shown_from, shown_to);
       if (selected->len == 0)
-        /* Translators: the period to export, first and last day */
-        summary = g_strdup_printf (_("%s – %s, no entries"), first, last);
+        /* Translators: the period to export, e.g. "29 Oct – 27 Nov 2026" */
+        summary = g_strdup_printf (_("%s, no entries"), period);
       else
-        /* Translators: the period to export, first and last day, and how
-         * many entries it holds */
-        summary = g_strdup_printf (ngettext ("%s – %s, %u entry", "%s – %s, %u entries", selected->len),
-                                    first, last, selected->len);
+        /* Translators: the period to export, e.g. "29 Oct – 27 Nov 2026",
+         * and how many entries it holds */
+        summary = g_strdup_printf (ngettext ("%s, %u entry", "%s, %u entries", selected->len),
+                                    period, selected->len);
       /* Above the choice, where a narrow window has room for it; a
        * group's description is markup. */
       markup = g_markup_escape_text (summary, -1);

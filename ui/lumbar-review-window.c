@@ -13,6 +13,7 @@
 #include "lumbar-error.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
+#include "lumbar-format.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 #include "lumbar-review-window.h"
@@ -62,17 +63,13 @@ G_DEFINE_FINAL_TYPE (LumbarReviewWindow, lumbar_review_window, ADW_TYPE_APPLICAT
 static char *
 format_day (LumbarDay day)
 {
-  g_autoptr(GDateTime) date = lumbar_day_to_date_time (day);
-
-  /* Translators: a full date, see g_date_time_format() */
-  return g_date_time_format (date, _("%b %-d, %Y"));
+  return lumbar_format_date (day, LUMBAR_DATE_FULL);
 }
 
 static char *
 format_mean (double mean)
 {
-  /* The locale's decimal separator: this is read by people. */
-  g_autofree char *number = g_strdup_printf ("%.1f", mean);
+  g_autofree char *number = lumbar_format_decimal (mean, LUMBAR_NUMBERS_LOCALE);
 
   /* Translators: a pain score on the 0–10 scale */
   return g_strdup_printf (_("%s / 10"), number);
@@ -186,17 +183,12 @@ build_overview (LumbarReviewWindow *self)
     {
       double before = mean_value (&first_week);
       double after = mean_value (&last_week);
-      double change = after - before;
-      g_autofree char *first = g_strdup_printf ("%.1f", before);
-      g_autofree char *last = g_strdup_printf ("%.1f", after);
+      g_autofree char *first = lumbar_format_decimal (before, LUMBAR_NUMBERS_LOCALE);
+      g_autofree char *last = lumbar_format_decimal (after, LUMBAR_NUMBERS_LOCALE);
 
       /* Translators: mean pain of the period's first and last week */
       value = g_strdup_printf (C_("pain change", "%s → %s"), first, last);
-      if (before > 0)
-        /* Translators: change in points on the 0–10 scale, then in percent */
-        detail = g_strdup_printf (_("%+.1f points (%+.0f %%)"), change, 100.0 * change / before);
-      else
-        detail = g_strdup_printf (_("%+.1f points"), change);
+      detail = lumbar_format_change (before, after);
       add_stat (self->pain_group, _("First week → last week"), value, detail);
       g_clear_pointer (&value, g_free);
       g_clear_pointer (&detail, g_free);
@@ -223,14 +215,14 @@ build_overview (LumbarReviewWindow *self)
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = lumbar_report_format_minutes (rest_minutes);
+  value = lumbar_format_duration (rest_minutes);
   if (n_rest)
     detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_rest), n_rest);
   add_stat (self->activity_group, C_("report", "Rest"), value, detail);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
 
-  value = lumbar_report_format_minutes (incline_minutes);
+  value = lumbar_format_duration (incline_minutes);
   if (n_incline)
     detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_incline), n_incline);
   add_stat (self->activity_group, C_("report", "Inclined sitting"), value, detail);
@@ -247,8 +239,6 @@ build_overview (LumbarReviewWindow *self)
 static void
 describe_period (LumbarReviewWindow *self)
 {
-  g_autofree char *first = NULL;
-  g_autofree char *last = format_day (self->to);
   g_autofree char *tips_day = format_day (self->tips_day);
   g_autofree char *period = NULL;
   g_autofree char *description = NULL;
@@ -259,29 +249,7 @@ describe_period (LumbarReviewWindow *self)
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  /* The year once when both days share it: the title bar is narrow. */
-  {
-    int first_year, last_year, month, mday;
-
-    lumbar_day_to_ymd (self->from, &first_year, &month, &mday);
-    lumbar_day_to_ymd (self->to, &last_year, &month, &mday);
-    if (first_year == last_year)
-      {
-        g_autoptr(GDateTime) date = lumbar_day_to_date_time (self->from);
-
-        /* Translators: a date without the year, see g_date_time_format() */
-        /* xgettext:no-c-format */
-        first = g_date_time_format (date, _("%b %-d"));
-      }
-    else
-      first = format_day (self->from);
-  }
-
-  if (self->from == self->to)
-    period = g_strdup (last);
-  else
-    /* Translators: the period of an exported log, first and last day */
-    period = g_strdup_printf (_("%s – %s"), first, last);
+  period = lumbar_format_period (self->from, self->to);
   adw_window_title_set_subtitle (self->window_title, period);
 
   if (self->exported_day != LUMBAR_DAY_INVALID)

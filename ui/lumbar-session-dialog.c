@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-format.h"
 #include "lumbar-session-dialog.h"
 
 /* Adds a rest or inclined-sitting session that was not timed, e.g. one the
@@ -59,9 +60,10 @@ static void
 update_date_label (LumbarSessionDialog *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  /* Translators: the day a past session took place, see
-   * https://docs.gtk.org/glib/method.DateTime.format.html */
-  g_autofree char *text = g_date_time_format (date, _("%a, %B %-d, %Y"));
+  g_autofree char *text = lumbar_format_date (lumbar_day_from_ymd (g_date_time_get_year (date),
+                                                                   g_date_time_get_month (date),
+                                                                   g_date_time_get_day_of_month (date)),
+                                              LUMBAR_DATE_SHORT_WEEKDAY);
 
   gtk_menu_button_set_label (self->date_button, text);
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "lumbar-diary-row.h"
+#include "lumbar-format.h"
 #include "lumbar-session-dialog.h"
 #include "lumbar-tip-card.h"
 #include "lumbar-today-page.h"
@@ -108,20 +109,13 @@ scale_get_int (GtkScale *scale)
 static char *
 format_clock (GDateTime *date_time)
 {
-  /* Translators: a time of day, e.g. "14:05"; see
-   * https://docs.gtk.org/glib/method.DateTime.format.html */
-  return g_date_time_format (date_time, _("%H:%M"));
+  return lumbar_format_time (date_time);
 }
 
 static char *
 format_duration (int minutes)
 {
-  if (minutes < 60)
-    /* Translators: a short duration in minutes, e.g. "12 min" */
-    return g_strdup_printf (_("%d min"), minutes);
-
-  /* Translators: a duration in hours and minutes, e.g. "1 h 5 min" */
-  return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
+  return lumbar_format_duration (minutes);
 }
 
 static void
