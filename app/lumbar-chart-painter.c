@@ -10,6 +10,7 @@
 
 #include "lumbar-chart-painter.h"
 #include "lumbar-format.h"
+#include "lumbar-trends.h"
 
 /* The chart is drawn from buckets, never from entries: when the range has
  * more days than the plot has pixel columns, days are merged per column
@@ -2083,25 +2084,19 @@ format_date (LumbarDay day)
   return format_day (day, LUMBAR_DATE_SHORT);
 }
 
+/* The mean local pain of days[first] … days[end − 1], as every other view
+ * takes it (lumbar_mean_of_days()). */
 static gboolean
 window_mean (const LumbarDaily *days,
              guint              first,
              guint              end,
              double            *mean)
 {
-  double sum = 0;
-  guint n = 0;
+  LumbarMean local;
 
-  for (guint i = first; i < end; i++)
-    if (days[i].n_pain > 0)
-      {
-        sum += days[i].local_mean;
-        n++;
-      }
-  if (n == 0)
-    return FALSE;
-  *mean = sum / n;
-  return TRUE;
+  lumbar_mean_of_days (days + first, end - first, days[first].day, days[end - 1].day, &local, NULL);
+  *mean = local.value;
+  return local.n_days > 0;
 }
 
 /**

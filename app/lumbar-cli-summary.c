@@ -9,6 +9,7 @@
 
 #include "lumbar-cli-private.h"
 #include "lumbar-document.h"
+#include "lumbar-period-stats.h"
 #include "lumbar-store.h"
 #include "lumbar-summary.h"
 
@@ -131,9 +132,71 @@ json_means (GString            *out,
   g_string_append (out, "\n  }");
 }
 
+static void
+json_uint_member (GString    *out,
+                  const char *name,
+                  guint       value)
+{
+  g_string_append_printf (out, ",\n    \"%s\": %u", name, value);
+}
+
+static void
+json_mean_member (GString          *out,
+                  const char       *name,
+                  const LumbarMean *mean)
+{
+  g_string_append_printf (out, ",\n    \"%s\": ", name);
+  json_mean (out, mean);
+}
+
+/* "period": the figures of LumbarPeriodStats, as the review window and the
+ * PDF show them; null when there is nothing to describe. */
+static void
+json_period (GString                 *out,
+             const LumbarPeriodStats *stats)
+{
+  static const LumbarMean none = { 0 };
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_string_append (out, ",\n  \"period\": ");
+  if (stats == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  from = lumbar_day_to_string (stats->from);
+  to = lumbar_day_to_string (stats->to);
+  g_string_append (out, "{\n    \"from\": ");
+  json_string (out, from);
+  g_string_append (out, ",\n    \"to\": ");
+  json_string (out, to);
+  json_uint_member (out, "days", stats->n_days);
+  json_uint_member (out, "days_with_pain", stats->local.n_days);
+  json_mean_member (out, "mean_local", &stats->local);
+  json_uint_member (out, "days_with_radiating", stats->radiating.n_days);
+  json_mean_member (out, "mean_radiating", &stats->radiating);
+  json_mean_member (out, "mean_first_week", stats->compared ? &stats->first_week : &none);
+  json_mean_member (out, "mean_last_week", stats->compared ? &stats->last_week : &none);
+  json_uint_member (out, "spasms", stats->n_spasms);
+  g_string_append (out, ",\n    \"strongest_spasm\": ");
+  if (stats->strongest_spasm < 0)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%d", stats->strongest_spasm);
+  json_uint_member (out, "rest_sessions", stats->n_rest);
+  json_uint_member (out, "rest_minutes", (guint) stats->rest_minutes);
+  json_uint_member (out, "incline_sessions", stats->n_incline);
+  json_uint_member (out, "incline_minutes", (guint) stats->incline_minutes);
+  json_uint_member (out, "therapy_visits", stats->n_therapy);
+  json_uint_member (out, "manual_therapy_visits", stats->n_manual_therapy);
+  g_string_append (out, "\n  }");
+}
+
 static char *
-summary_to_json (LumbarSummary *summary,
-                 guint          skipped)
+summary_to_json (LumbarSummary           *summary,
+                 const LumbarPeriodStats *period,
+                 guint                    skipped)
 {
   const LumbarTrends *trends = lumbar_summary_get_trends (summary);
   const LumbarRedFlags *red_flags = lumbar_summary_get_red_flags (summary);
@@ -217,6 +280,7 @@ summary_to_json (LumbarSummary *summary,
   json_percent (out, &tc->radiating);
   g_string_append (out, "\n  }");
 
+  json_period (out, period);
   g_string_append_printf (out, ",\n  \"skipped_entries\": %u\n}\n", skipped);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -300,13 +364,46 @@ text_tip (GString         *out,
     }
 }
 
+/* The period's figures, in the words of the review window and the PDF. */
+static void
+text_period (GString                 *out,
+             const LumbarPeriodStats *stats)
+{
+  LumbarStat pain[LUMBAR_N_PAIN_STATS] = { { 0 } };
+  LumbarStat activity[LUMBAR_N_ACTIVITY_STATS] = { { 0 } };
+  g_autofree char *period = lumbar_format_period (stats->from, stats->to);
+  LumbarStat *all[] = { pain, activity };
+  guint counts[] = { LUMBAR_N_PAIN_STATS, LUMBAR_N_ACTIVITY_STATS };
+
+  lumbar_period_stats_describe_pain (stats, pain);
+  lumbar_period_stats_describe_activity (stats, activity);
+  /* Translators: heading of the period figures in `lumbar --summary` */
+  g_string_append_printf (out, _("Period %s:"), period);
+  g_string_append_c (out, '\n');
+  for (guint g = 0; g < G_N_ELEMENTS (all); g++)
+    for (guint i = 0; i < counts[g]; i++)
+      {
+        LumbarStat *stat = &all[g][i];
+
+        if (stat->detail)
+          /* Translators: a figure in `lumbar --summary`: its name, value and detail */
+          g_string_append_printf (out, C_("summary figure", "  %s: %s — %s\n"), stat->label, stat->value, stat->detail);
+        else
+          /* Translators: a figure in `lumbar --summary`: its name and value */
+          g_string_append_printf (out, C_("summary figure", "  %s: %s\n"), stat->label, stat->value);
+        lumbar_stat_clear (stat);
+      }
+  g_string_append_c (out, '\n');
+}
+
 static char *
-summary_to_text (LumbarSummary *summary)
+summary_to_text (LumbarSummary           *summary,
+                 const LumbarPeriodStats *period)
 {
   const LumbarTrends *trends = lumbar_summary_get_trends (summary);
   const LumbarRedFlags *red_flags = lumbar_summary_get_red_flags (summary);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *today = lumbar_day_to_string (trends->today);
+  g_autofree char *today = lumbar_format_date (trends->today, LUMBAR_DATE_FULL);
 
   g_string_append_printf (out, _("Lumbar summary for %s"), today);
   g_string_append (out, "\n\n");
@@ -333,6 +430,9 @@ summary_to_text (LumbarSummary *summary)
       text_mean (out, LINE_RADIATING_P14, &trends->radiating[LUMBAR_PERIOD_P14]);
     }
   g_string_append_c (out, '\n');
+
+  if (period != NULL)
+    text_period (out, period);
 
   if (lumbar_summary_get_status (summary) != LUMBAR_TIPS_STATUS_OK)
     {
@@ -365,6 +465,33 @@ summary_to_text (LumbarSummary *summary)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The period a summary describes: an export's range, or the diary from its
+ * first day to @today. FALSE when that is empty. */
+static gboolean
+summary_period (LumbarDocument    *doc,
+                LumbarDay          today,
+                LumbarPeriodStats *stats)
+{
+  LumbarDay from = doc->range_from, to = doc->range_to;
+
+  if (from == LUMBAR_DAY_INVALID || to == LUMBAR_DAY_INVALID)
+    {
+      from = LUMBAR_DAY_INVALID;
+      for (guint i = 0; i < doc->entries->len; i++)
+        {
+          LumbarDay day = lumbar_entry_get_day (g_ptr_array_index (doc->entries, i));
+
+          if (day <= today && (from == LUMBAR_DAY_INVALID || day < from))
+            from = day;
+        }
+      to = today;
+    }
+  if (from == LUMBAR_DAY_INVALID || from > to)
+    return FALSE;
+  lumbar_period_stats_compute_entries (stats, doc->entries, from, to);
+  return TRUE;
+}
+
 /**
  * lumbar_cli_run_summary:
  * @json: print the JSON object of DESIGN.md instead of text
@@ -386,6 +513,8 @@ lumbar_cli_run_summary (gboolean     json,
   g_autofree char *name = NULL;
   g_autofree char *output = NULL;
   const char *file = NULL;
+  LumbarPeriodStats period;
+  gboolean has_period;
   LumbarDay today;
 
   if (files != NULL && files[0] != NULL)
@@ -425,7 +554,9 @@ lumbar_cli_run_summary (gboolean     json,
     }
 
   summary = lumbar_summary_new_for_entries (doc->entries, today);
-  output = json ? summary_to_json (summary, doc->problems->len) : summary_to_text (summary);
+  has_period = summary_period (doc, today, &period);
+  output = json ? summary_to_json (summary, has_period ? &period : NULL, doc->problems->len)
+                : summary_to_text (summary, has_period ? &period : NULL);
   g_print ("%s", output);
 
   return doc->problems->len > 0 ? LUMBAR_EXIT_INPUT : LUMBAR_EXIT_OK;

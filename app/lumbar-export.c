@@ -403,7 +403,7 @@ lumbar_export_to_pdf (GPtrArray                 *entries,
   int n_pages;
 
   lumbar_export_resolve_range (selected, options->from, options->to, today, &from, &to);
-  report = lumbar_report_new (selected, from, to, options->patient_name, today);
+  report = lumbar_report_new (entries, from, to, options->patient_name, today);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_array, data, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Lumbar pain diary"));

@@ -10,6 +10,7 @@
 #include "lumbar-chart-painter.h"
 #include "lumbar-daily.h"
 #include "lumbar-format.h"
+#include "lumbar-period-stats.h"
 #include "lumbar-report.h"
 #include "lumbar-summary.h"
 
@@ -53,12 +54,6 @@
 #define CELL_PAD_Y      3.0
 #define NOTE_MAX_LINES  3
 
-typedef struct {
-  LumbarFlags flag;
-  guint       n_days;
-  LumbarDay   last_day;
-} FlagCount;
-
 /* Columns of the day-by-day table */
 typedef enum {
   COL_DATE,
@@ -93,23 +88,7 @@ struct _LumbarReport
   GArray       *rows;
 
   /* Summary of the period */
-  guint         days_with_pain;
-  double        mean_local;
-  guint         days_with_radiating;
-  double        mean_radiating;
-  double        mean_first_week;
-  double        mean_last_week;
-  guint         first_week_days;
-  guint         last_week_days;
-  guint         n_spasms;
-  int           strongest_spasm;
-  guint         n_rest;
-  int           rest_minutes;
-  guint         n_incline;
-  int           incline_minutes;
-  guint         n_therapy;
-  guint         n_manual_therapy;
-  GArray       *flag_counts;
+  LumbarPeriodStats stats;
 
   /* Tips and red flags as of the period's last day (or today) */
   LumbarDay      tips_day;
@@ -146,7 +125,6 @@ lumbar_report_finalize (GObject *object)
   g_clear_pointer (&self->patient_name, g_free);
   g_clear_pointer (&self->dailies, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->flag_counts, g_array_unref);
   g_clear_object (&self->summary);
   g_clear_pointer (&self->row_heights, g_array_unref);
   g_clear_pointer (&self->page_first_row, g_array_unref);
@@ -178,7 +156,6 @@ lumbar_report_init (LumbarReport *self)
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, row_clear);
-  self->flag_counts = g_array_new (FALSE, TRUE, sizeof (FlagCount));
 }
 
 /* ---------------------------------------------------------------------------
@@ -219,28 +196,6 @@ append_note (GString    *notes,
   if (notes->len)
     g_string_append (notes, " · ");
   g_string_append (notes, escaped);
-}
-
-static double
-window_mean (LumbarReport *self,
-             LumbarDay     first,
-             LumbarDay     last,
-             guint        *n_days)
-{
-  double sum = 0;
-
-  *n_days = 0;
-  for (LumbarDay day = MAX (first, self->from); day <= MIN (last, self->to); day++)
-    {
-      const LumbarDaily *d = &g_array_index (self->dailies, LumbarDaily, day - self->from);
-
-      if (d->n_pain)
-        {
-          sum += d->local_mean;
-          (*n_days)++;
-        }
-    }
-  return *n_days ? sum / *n_days : 0;
 }
 
 static void
@@ -327,66 +282,11 @@ build_rows (LumbarReport *self)
     }
 }
 
-static void
-build_summary (LumbarReport *self)
-{
-  double local_sum = 0, radiating_sum = 0;
-  FlagCount counts[LUMBAR_N_FLAGS] = { { 0 } };
-
-  self->strongest_spasm = -1;
-  for (guint i = 0; i < self->dailies->len; i++)
-    {
-      const LumbarDaily *d = &g_array_index (self->dailies, LumbarDaily, i);
-
-      if (d->n_pain)
-        {
-          local_sum += d->local_mean;
-          self->days_with_pain++;
-        }
-      if (d->n_radiating)
-        {
-          radiating_sum += d->radiating_mean;
-          self->days_with_radiating++;
-        }
-      self->n_spasms += d->n_spasms;
-      self->strongest_spasm = MAX (self->strongest_spasm, d->spasm_max);
-      self->n_rest += d->n_rest;
-      self->rest_minutes += d->rest_minutes;
-      self->n_incline += d->n_incline;
-      self->incline_minutes += d->incline_minutes;
-      self->n_therapy += d->n_therapy;
-      self->n_manual_therapy += d->n_manual_therapy;
-
-      for (guint bit = 0; bit < LUMBAR_N_FLAGS; bit++)
-        if (d->flags & (1u << bit))
-          {
-            counts[bit].flag = 1u << bit;
-            counts[bit].n_days++;
-            counts[bit].last_day = d->day;
-          }
-    }
-
-  if (self->days_with_pain)
-    self->mean_local = local_sum / self->days_with_pain;
-  if (self->days_with_radiating)
-    self->mean_radiating = radiating_sum / self->days_with_radiating;
-
-  /* Two weeks that do not overlap, or no comparison at all. */
-  if (self->to - self->from + 1 >= 14)
-    {
-      self->mean_first_week = window_mean (self, self->from, self->from + 6, &self->first_week_days);
-      self->mean_last_week = window_mean (self, self->to - 6, self->to, &self->last_week_days);
-    }
-
-  for (guint bit = 0; bit < LUMBAR_N_FLAGS; bit++)
-    if (counts[bit].n_days)
-      g_array_append_val (self->flag_counts, counts[bit]);
-}
-
 /**
  * lumbar_report_new:
- * @entries: (element-type LumbarEntry): the entries to report on; those
- *   outside @from … @to are ignored
+ * @entries: (element-type LumbarEntry): the whole diary: the entries of
+ *   @from … @to are reported, and the tips are those of the period's last
+ *   day, from every entry up to it
  * @from: first day of the period
  * @to: last day of the period, inclusive
  * @patient_name: (nullable): whose diary it is
@@ -427,14 +327,15 @@ lumbar_report_new (GPtrArray  *entries,
     }
 
   self->dailies = lumbar_daily_collect_entries (self->entries, from, to);
-  build_summary (self);
+  lumbar_period_stats_compute (&self->stats, (const LumbarDaily *) (gpointer) self->dailies->data,
+                               self->dailies->len, from, to);
   build_rows (self);
 
-  /* Tips look at the last days before "today"; for a period that ended
-   * earlier they are what the app showed on its last day. Only the
-   * reported entries count. */
+  /* Tips are what the app showed on the period's last day (or today, for
+   * a period that has not ended): worked out from the whole diary, so a
+   * first manual-therapy session before the period still counts. */
   self->tips_day = MIN (today, to);
-  self->summary = lumbar_summary_new_for_entries (self->entries, self->tips_day);
+  self->summary = lumbar_summary_new_for_entries (entries, self->tips_day);
 
   return self;
 }
@@ -618,112 +519,13 @@ format_mean_range (double mean,
   return g_strdup_printf (_("%s (%d–%d)"), value, lowest, highest);
 }
 
-typedef struct {
-  const char *label;
-  char       *value;
-  char       *detail;  /* muted, after the value; or NULL */
-} Stat;
-
-static void
-stat_clear (Stat *stat)
-{
-  g_clear_pointer (&stat->value, g_free);
-  g_clear_pointer (&stat->detail, g_free);
-}
-
-static void
-collect_pain_stats (LumbarReport *self,
-                    Stat         *stats)
-{
-  guint n_days = (guint) (self->to - self->from + 1);
-
-  stats[0].label = _("Days with pain readings");
-  /* Translators: days with readings out of the days of the period */
-  stats[0].value = g_strdup_printf (ngettext ("%u of %u day", "%u of %u days", n_days),
-                                    self->days_with_pain, n_days);
-
-  stats[1].label = _("Mean local pain");
-  if (self->days_with_pain)
-    {
-      g_autofree char *mean = format_mean (self->mean_local);
-
-      /* Translators: a pain score on the 0–10 scale */
-      stats[1].value = g_strdup_printf (_("%s / 10"), mean);
-      stats[1].detail = g_strdup (lumbar_pain_get_meaning ((int) round (self->mean_local)));
-    }
-  else
-    stats[1].value = g_strdup (C_("report", "No readings"));
-
-  stats[2].label = _("First week → last week");
-  if (self->to - self->from + 1 < 14)
-    {
-      stats[2].value = g_strdup (C_("report", "Not compared"));
-      stats[2].detail = g_strdup (_("the period is shorter than two weeks"));
-    }
-  else if (self->first_week_days == 0 || self->last_week_days == 0)
-    {
-      stats[2].value = g_strdup (C_("report", "Not compared"));
-      stats[2].detail = g_strdup (self->first_week_days == 0 ? _("no readings in the first week")
-                                                             : _("no readings in the last week"));
-    }
-  else
-    {
-      g_autofree char *first = format_mean (self->mean_first_week);
-      g_autofree char *last = format_mean (self->mean_last_week);
-
-      /* Translators: mean pain of the period's first and last week */
-      stats[2].value = g_strdup_printf (C_("pain change", "%s → %s"), first, last);
-      stats[2].detail = lumbar_format_change (self->mean_first_week, self->mean_last_week);
-    }
-
-  stats[3].label = _("Mean radiating pain");
-  if (self->days_with_radiating)
-    {
-      g_autofree char *mean = format_mean (self->mean_radiating);
-
-      stats[3].value = g_strdup_printf (_("%s / 10"), mean);
-      stats[3].detail = g_strdup_printf (ngettext ("recorded on %u day", "recorded on %u days",
-                                                   self->days_with_radiating),
-                                         self->days_with_radiating);
-    }
-  else
-    stats[3].value = g_strdup (C_("report", "Not recorded"));
-}
-
-static void
-collect_activity_stats (LumbarReport *self,
-                        Stat         *stats)
-{
-  stats[0].label = C_("report", "Spasms");
-  stats[0].value = g_strdup_printf ("%u", self->n_spasms);
-  if (self->n_spasms)
-    /* Translators: the highest spasm intensity, 0–10 */
-    stats[0].detail = g_strdup_printf (_("strongest %d / 10"), self->strongest_spasm);
-
-  stats[1].label = C_("report", "Rest");
-  stats[1].value = lumbar_format_duration (self->rest_minutes);
-  if (self->n_rest)
-    stats[1].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_rest), self->n_rest);
-
-  stats[2].label = C_("report", "Inclined sitting");
-  stats[2].value = lumbar_format_duration (self->incline_minutes);
-  if (self->n_incline)
-    stats[2].detail = g_strdup_printf (ngettext ("%u session", "%u sessions", self->n_incline), self->n_incline);
-
-  stats[3].label = C_("report", "Therapy visits");
-  stats[3].value = g_strdup_printf ("%u", self->n_therapy);
-  if (self->n_therapy)
-    /* Translators: how many of the therapy visits were manual therapy */
-    stats[3].detail = g_strdup_printf (_("manual therapy: %u"), self->n_manual_therapy);
-}
-
 static double
 put_stat (LumbarReport *self,
           cairo_t      *cr,
           double        x,
           double        y,
           double        width,
-          Stat         *stat)
+          LumbarStat   *stat)
 {
   g_autofree char *value = g_markup_escape_text (stat->value, -1);
   g_autofree char *markup = NULL;
@@ -799,7 +601,7 @@ put_red_flags (LumbarReport *self,
   gboolean active = red_flags && red_flags->active;
   double pad = 8, inner = width - 2 * pad - 3, height;
 
-  if (!active && self->flag_counts->len == 0)
+  if (!active && self->stats.n_flags == 0)
     return 0;
 
   height = pad;
@@ -823,18 +625,18 @@ put_red_flags (LumbarReport *self,
                             PANGO_ALIGN_LEFT, 0, TEXT_MARKUP, list) + 3;
       height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_TIP, COLOR_TEXT,
                           PANGO_ALIGN_LEFT, 0, TEXT_PLAIN, lumbar_red_flags_get_message ());
-      if (self->flag_counts->len)
+      if (self->stats.n_flags)
         height += 8;
     }
 
-  if (self->flag_counts->len)
+  if (self->stats.n_flags)
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *list = NULL;
 
-      for (guint i = 0; i < self->flag_counts->len; i++)
+      for (guint i = 0; i < self->stats.n_flags; i++)
         {
-          FlagCount *count = &g_array_index (self->flag_counts, FlagCount, i);
+          const LumbarFlagCount *count = &self->stats.flags[i];
           g_autofree char *label = g_markup_escape_text (lumbar_flag_get_label (count->flag), -1);
           g_autofree char *last = format_long_day (count->last_day);
           /* Translators: how often a red-flag symptom was logged; %s is a date */
@@ -975,7 +777,7 @@ draw_summary_page (LumbarReport *self,
 {
   double x = MARGIN_X, y = MARGIN_TOP, w = width - 2 * MARGIN_X;
   double column = (w - 24) / 2;
-  Stat pain[4] = { { 0 } }, activity[4] = { { 0 } };
+  LumbarStat pain[LUMBAR_N_PAIN_STATS] = { { 0 } }, activity[LUMBAR_N_ACTIVITY_STATS] = { { 0 } };
   g_autofree char *from = format_long_day (self->from);
   g_autofree char *to = format_long_day (self->to);
   g_autofree char *today = format_long_day (self->today);
@@ -1001,16 +803,16 @@ draw_summary_page (LumbarReport *self,
   y += put_heading (self, cr, x, y, w, C_("report", "Summary"));
   y += 2;
 
-  collect_pain_stats (self, pain);
-  collect_activity_stats (self, activity);
+  lumbar_period_stats_describe_pain (&self->stats, pain);
+  lumbar_period_stats_describe_activity (&self->stats, activity);
   for (guint i = 0; i < G_N_ELEMENTS (pain); i++)
     {
       double a = put_stat (self, cr, x, y, column, &pain[i]);
       double b = put_stat (self, cr, x + column + 24, y, column, &activity[i]);
 
       y += MAX (a, b) + 6;
-      stat_clear (&pain[i]);
-      stat_clear (&activity[i]);
+      lumbar_stat_clear (&pain[i]);
+      lumbar_stat_clear (&activity[i]);
     }
   y += put_text (self, cr, x, y, w, FONT_SMALL, COLOR_MUTED, PANGO_ALIGN_LEFT, 0, TEXT_PLAIN,
                  _("Pain is rated from 0 (no pain) to 10 (worst imaginable). Means are taken over the daily means of the days with readings."));

@@ -293,21 +293,36 @@ lumbar_trends_get_daily (const LumbarTrends *trends,
   return &g_array_index (trends->days, LumbarDaily, day - first);
 }
 
-/* Means over the days of @days that lie in @first … @last. */
-static void
-mean_of_days (GArray     *days,
-              LumbarDay   first,
-              LumbarDay   last,
-              LumbarMean *local,
-              LumbarMean *radiating)
+/**
+ * lumbar_mean_of_days:
+ * @days: (array length=n_days): daily summaries, in any order
+ * @n_days: how many
+ * @first: the window's first day
+ * @last: its last day, inclusive
+ * @local: (out) (optional): the mean local pain over the window's days
+ *   with readings
+ * @radiating: (out) (optional): the same for radiating pain
+ *
+ * The one "window mean" of Lumbar: the mean of the daily means of the days
+ * that have readings, as an exact fraction (see #LumbarMean). Tips, the
+ * period figures of reviews, reports and the command line, and the chart's
+ * description all take their means from here.
+ */
+void
+lumbar_mean_of_days (const LumbarDaily *days,
+                     guint              n_days,
+                     LumbarDay          first,
+                     LumbarDay          last,
+                     LumbarMean        *local,
+                     LumbarMean        *radiating)
 {
   MeanBuilder lb, rb;
 
   mean_builder_init (&lb);
   mean_builder_init (&rb);
-  for (guint i = 0; i < days->len; i++)
+  for (guint i = 0; i < n_days; i++)
     {
-      const LumbarDaily *d = &g_array_index (days, LumbarDaily, i);
+      const LumbarDaily *d = &days[i];
 
       if (d->day < first || d->day > last)
         continue;
@@ -316,8 +331,20 @@ mean_of_days (GArray     *days,
       if (d->n_radiating > 0)
         mean_builder_add (&rb, daily_radiating_sum (d), d->n_radiating);
     }
-  *local = mean_builder_end (&lb);
-  *radiating = mean_builder_end (&rb);
+  if (local)
+    *local = mean_builder_end (&lb);
+  if (radiating)
+    *radiating = mean_builder_end (&rb);
+}
+
+static void
+mean_of_days (GArray     *days,
+              LumbarDay   first,
+              LumbarDay   last,
+              LumbarMean *local,
+              LumbarMean *radiating)
+{
+  lumbar_mean_of_days ((const LumbarDaily *) (gpointer) days->data, days->len, first, last, local, radiating);
 }
 
 typedef enum {

@@ -127,6 +127,12 @@ LumbarDay           lumbar_trends_window_last        (const LumbarTrends *trends
 const LumbarDaily  *lumbar_trends_get_daily          (const LumbarTrends *trends,
                                                       LumbarDay           day);
 
+void                lumbar_mean_of_days              (const LumbarDaily  *days,
+                                                      guint               n_days,
+                                                      LumbarDay           first,
+                                                      LumbarDay           last,
+                                                      LumbarMean         *local,
+                                                      LumbarMean         *radiating);
 int                 lumbar_mean_compare              (const LumbarMean   *a,
                                                       guint64             factor_num,
                                                       guint64             factor_den,

@@ -317,6 +317,55 @@ class Export(unittest.TestCase):
         self.assertRegex(first, r"Seite 1 von \d")
         self.assertIn("Tag für Tag", self.pdf_text(out, 2))
 
+    def test_report_and_summary_show_the_same_figures(self):
+        """One diary, one period: the PDF's first page and --summary show
+        the same figures in the same words (the review window's Overview
+        renders the same LumbarPeriodStats, see test-review)."""
+        src = self.write_diary("two-months.json", two_months())
+        exported = self.path("export.json")
+        self.export("json", src, exported, "--from=2026-10-01", "--to=2026-11-30")
+        pdf = self.path("report.pdf")
+        self.export("pdf", exported, pdf)
+        page = " ".join(self.pdf_text(pdf, 1).split())
+
+        rc, text, err = self.run_lumbar("--summary", "--today=2026-11-30", exported)
+        self.assertEqual(rc, 0, err)
+        lines = text.split("Period ", 1)[1].split("\n\n", 1)[0].splitlines()
+        self.assertEqual(lines[0], "1 Oct – 30 Nov 2026:")
+        figures = [line.strip() for line in lines[1:]]
+        self.assertEqual(len(figures), 8, figures)
+        for figure in figures:
+            label, rest = figure.split(": ", 1)
+            for part in rest.split(" — "):
+                self.assertIn(part, page, f"{label}: the PDF shows no “{part}”")
+        self.assertIn("Days with pain readings: 55 of 61 days", figures)
+        self.assertIn("First week → last week: 7.5 → 2.3 — −5.2 points (−69%)", figures)
+
+        rc, out, err = self.run_lumbar("--summary", "--json", "--today=2026-11-30", exported)
+        self.assertEqual(rc, 0, err)
+        period = json.loads(out)["period"]
+        self.assertEqual((period["from"], period["to"], period["days"], period["days_with_pain"]),
+                         ("2026-10-01", "2026-11-30", 61, 55))
+        self.assertEqual((period["mean_first_week"], period["mean_last_week"]), (7.5, 2.33))
+        self.assertEqual((period["rest_sessions"], period["rest_minutes"]), (55, 1100))
+        self.assertIn("18 h 20 min", page)
+
+    def test_report_of_a_range_counts_therapy_before_it(self):
+        """A PDF of November names the first manual-therapy session of 4
+        October, with the same change as the app shows on 30 November."""
+        src = self.write_diary("two-months.json", two_months())
+        pdf = self.path("november.pdf")
+        self.export("pdf", src, pdf, "--from=2026-11-01", "--to=2026-11-30")
+        page = " ".join(self.pdf_text(pdf, 1).split())
+        rc, text, err = self.run_lumbar("--summary", "--today=2026-11-30", src)
+        self.assertEqual(rc, 0, err)
+        sentence = re.search(r"Since your first manual-therapy session on [^.]*\.", text).group(0)
+        self.assertIn("4 October 2026", sentence)
+        self.assertIn(sentence, page)
+        rest = re.search(r"Your radiating pain went from [^.]*\.[^.]*\.", text)
+        if rest:
+            self.assertIn(" ".join(rest.group(0).split()), page)
+
     def test_one_way_to_write_dates_durations_percentages(self):
         """Every date, duration and percentage in the report and the summary
         comes from one formatter: English puts the day before the month,

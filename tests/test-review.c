@@ -14,6 +14,7 @@
 #include "lumbar-entry-editor.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
+#include "lumbar-period-stats.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 #include "lumbar-review-window.h"
@@ -357,6 +358,51 @@ assert_nothing_to_edit (LumbarReviewWindow *window)
 
 static Snapshot export_before;
 
+/* The Overview's rows of @group_name as "title|value|subtitle". */
+static GPtrArray *
+overview_rows (LumbarReviewWindow *window,
+               const char         *group_name)
+{
+  g_autoptr(GPtrArray) rows = find_all (review_child (window, group_name), ADW_TYPE_ACTION_ROW);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
+      const char *value = NULL;
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      for (guint j = 0; j < labels->len; j++)
+        if (gtk_widget_has_css_class (g_ptr_array_index (labels, j), "lumbar-review-value"))
+          value = gtk_label_get_text (g_ptr_array_index (labels, j));
+      g_ptr_array_add (texts, g_strdup_printf ("%s|%s|%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                               value ? value : "", subtitle ? subtitle : ""));
+    }
+  return texts;
+}
+
+/* What the PDF's first page and `lumbar --summary` write for @stats. */
+static GPtrArray *
+described (const LumbarPeriodStats *stats,
+           gboolean                 pain)
+{
+  LumbarStat figures[4] = { { 0 } };
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (pain)
+    lumbar_period_stats_describe_pain (stats, figures);
+  else
+    lumbar_period_stats_describe_activity (stats, figures);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_ptr_array_add (texts, g_strdup_printf ("%s|%s|%s", figures[i].label, figures[i].value,
+                                               figures[i].detail ? figures[i].detail : ""));
+      lumbar_stat_clear (&figures[i]);
+    }
+  return texts;
+}
+
 static void
 shows_export_body (Fixture *fixture)
 {
@@ -374,6 +420,26 @@ shows_export_body (Fixture *fixture)
 
   /* Only the log: `lumbar FILE` opens no main window. */
   g_assert_cmpuint (main_windows->len, ==, 0);
+
+  /* The Overview's figures are the report's, in its words. */
+  {
+    LumbarPeriodStats stats;
+    g_autoptr(GPtrArray) pain_rows = overview_rows (window, "pain_group");
+    g_autoptr(GPtrArray) activity_rows = overview_rows (window, "activity_group");
+    g_autoptr(GPtrArray) pain_figures = NULL;
+    g_autoptr(GPtrArray) activity_figures = NULL;
+
+    lumbar_period_stats_compute_entries (&stats, expected, FIXTURE_FIRST, FIXTURE_LAST);
+    pain_figures = described (&stats, TRUE);
+    activity_figures = described (&stats, FALSE);
+    g_assert_cmpuint (pain_rows->len, ==, pain_figures->len);
+    g_assert_cmpuint (activity_rows->len, ==, activity_figures->len);
+    for (guint i = 0; i < pain_rows->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (pain_rows, i), ==, g_ptr_array_index (pain_figures, i));
+    for (guint i = 0; i < activity_rows->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (activity_rows, i), ==, g_ptr_array_index (activity_figures, i));
+    g_assert_cmpstr (g_ptr_array_index (pain_rows, 0), ==, "Days with pain readings|21 of 21 days|");
+  }
 
   /* Whose log and which period, at the top. */
   g_assert_cmpstr (adw_window_title_get_title (title), ==, FIXTURE_PATIENT);

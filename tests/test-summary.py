@@ -183,7 +183,7 @@ class Text(unittest.TestCase):
         rc, out, err = run("--summary", TODAY, "summary-rest.json")
         self.assertEqual((rc, err), (0, ""))
         lines = out.splitlines()
-        self.assertEqual(lines[0], "Lumbar summary for 2026-11-27")
+        self.assertEqual(lines[0], "Lumbar summary for 27 November 2026")
         self.assertIn("Pain over the last 7 days: 5.3 on average (5 days with readings)", lines)
         self.assertIn("Suggested for you:", lines)
         self.assertIn("    Your pain rose from 4.2 to 5.8 over the last three days; you logged 10 minutes of rest.",

@@ -456,7 +456,7 @@ print_report (LumbarExportDialog *self)
 
   selected = lumbar_export_filter (entries, from, to);
   lumbar_export_resolve_range (selected, from, to, self->today, &from, &to);
-  report = lumbar_report_new (selected, from, to, patient, lumbar_day_today ());
+  report = lumbar_report_new (entries, from, to, patient, lumbar_day_today ());
 
   /* The print dialog takes over; this one has done its part. */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -14,6 +14,7 @@
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
 #include "lumbar-format.h"
+#include "lumbar-period-stats.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 #include "lumbar-review-window.h"
@@ -66,17 +67,6 @@ format_day (LumbarDay day)
   return lumbar_format_date (day, LUMBAR_DATE_FULL);
 }
 
-static char *
-format_mean (double mean)
-{
-  g_autofree char *number = lumbar_format_decimal (mean, LUMBAR_NUMBERS_LOCALE);
-
-  /* Translators: a pain score on the 0–10 scale */
-  return g_strdup_printf (_("%s / 10"), number);
-}
-
-/* Overview */
-
 static void
 add_stat (AdwPreferencesGroup *group,
           const char          *title,
@@ -101,139 +91,29 @@ add_stat (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
 }
 
-typedef struct {
-  guint   days;
-  double  sum;
-} Mean;
-
-static void
-mean_add (Mean   *mean,
-          double  value)
-{
-  mean->days++;
-  mean->sum += value;
-}
-
-static double
-mean_value (const Mean *mean)
-{
-  return mean->days ? mean->sum / mean->days : 0;
-}
-
-/* The same figures as the first page of the PDF report, so a therapist who
- * has both sees the same numbers. */
+/* The same figures, in the same words, as the first page of the PDF
+ * report and `lumbar --summary`: all three describe one LumbarPeriodStats. */
 static void
 build_overview (LumbarReviewWindow *self)
 {
-  g_autoptr(GArray) dailies = lumbar_daily_collect (self->journal, self->from, self->to);
-  guint n_days = (guint) (self->to - self->from + 1);
-  Mean local = { 0 }, radiating = { 0 }, first_week = { 0 }, last_week = { 0 };
-  guint n_spasms = 0, n_rest = 0, n_incline = 0, n_therapy = 0, n_manual = 0;
-  int strongest = -1, rest_minutes = 0, incline_minutes = 0;
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
+  g_autoptr(GPtrArray) entries = lumbar_journal_dup_entries (self->journal);
+  LumbarStat pain[LUMBAR_N_PAIN_STATS] = { { 0 } };
+  LumbarStat activity[LUMBAR_N_ACTIVITY_STATS] = { { 0 } };
+  LumbarPeriodStats stats;
 
-  for (guint i = 0; i < dailies->len; i++)
+  lumbar_period_stats_compute_entries (&stats, entries, self->from, self->to);
+  lumbar_period_stats_describe_pain (&stats, pain);
+  lumbar_period_stats_describe_activity (&stats, activity);
+  for (guint i = 0; i < LUMBAR_N_PAIN_STATS; i++)
     {
-      const LumbarDaily *d = &g_array_index (dailies, LumbarDaily, i);
-
-      if (d->n_pain)
-        {
-          mean_add (&local, d->local_mean);
-          if (d->day <= self->from + 6)
-            mean_add (&first_week, d->local_mean);
-          if (d->day >= self->to - 6)
-            mean_add (&last_week, d->local_mean);
-        }
-      if (d->n_radiating)
-        mean_add (&radiating, d->radiating_mean);
-      n_spasms += d->n_spasms;
-      strongest = MAX (strongest, d->spasm_max);
-      n_rest += d->n_rest;
-      rest_minutes += d->rest_minutes;
-      n_incline += d->n_incline;
-      incline_minutes += d->incline_minutes;
-      n_therapy += d->n_therapy;
-      n_manual += d->n_manual_therapy;
+      add_stat (self->pain_group, pain[i].label, pain[i].value, pain[i].detail);
+      lumbar_stat_clear (&pain[i]);
     }
-
-  /* Pain */
-  /* Translators: days with readings out of the days of the period */
-  value = g_strdup_printf (ngettext ("%u of %u day", "%u of %u days", n_days), local.days, n_days);
-  add_stat (self->pain_group, _("Days with pain readings"), value, NULL);
-  g_clear_pointer (&value, g_free);
-
-  if (local.days)
+  for (guint i = 0; i < LUMBAR_N_ACTIVITY_STATS; i++)
     {
-      value = format_mean (mean_value (&local));
-      add_stat (self->pain_group, _("Mean local pain"), value,
-                lumbar_pain_get_meaning ((int) (mean_value (&local) + 0.5)));
+      add_stat (self->activity_group, activity[i].label, activity[i].value, activity[i].detail);
+      lumbar_stat_clear (&activity[i]);
     }
-  else
-    add_stat (self->pain_group, _("Mean local pain"), C_("report", "No readings"), NULL);
-  g_clear_pointer (&value, g_free);
-
-  if (n_days < 14)
-    add_stat (self->pain_group, _("First week → last week"), C_("report", "Not compared"),
-              _("the period is shorter than two weeks"));
-  else if (first_week.days == 0 || last_week.days == 0)
-    add_stat (self->pain_group, _("First week → last week"), C_("report", "Not compared"),
-              first_week.days == 0 ? _("no readings in the first week") : _("no readings in the last week"));
-  else
-    {
-      double before = mean_value (&first_week);
-      double after = mean_value (&last_week);
-      g_autofree char *first = lumbar_format_decimal (before, LUMBAR_NUMBERS_LOCALE);
-      g_autofree char *last = lumbar_format_decimal (after, LUMBAR_NUMBERS_LOCALE);
-
-      /* Translators: mean pain of the period's first and last week */
-      value = g_strdup_printf (C_("pain change", "%s → %s"), first, last);
-      detail = lumbar_format_change (before, after);
-      add_stat (self->pain_group, _("First week → last week"), value, detail);
-      g_clear_pointer (&value, g_free);
-      g_clear_pointer (&detail, g_free);
-    }
-
-  if (radiating.days)
-    {
-      value = format_mean (mean_value (&radiating));
-      detail = g_strdup_printf (ngettext ("recorded on %u day", "recorded on %u days", radiating.days),
-                                radiating.days);
-      add_stat (self->pain_group, _("Mean radiating pain"), value, detail);
-      g_clear_pointer (&value, g_free);
-      g_clear_pointer (&detail, g_free);
-    }
-  else
-    add_stat (self->pain_group, _("Mean radiating pain"), C_("report", "Not recorded"), NULL);
-
-  /* Spasms, rest and therapy */
-  value = g_strdup_printf ("%u", n_spasms);
-  if (n_spasms)
-    /* Translators: the highest spasm intensity, 0–10 */
-    detail = g_strdup_printf (_("strongest %d / 10"), strongest);
-  add_stat (self->activity_group, C_("report", "Spasms"), value, detail);
-  g_clear_pointer (&value, g_free);
-  g_clear_pointer (&detail, g_free);
-
-  value = lumbar_format_duration (rest_minutes);
-  if (n_rest)
-    detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_rest), n_rest);
-  add_stat (self->activity_group, C_("report", "Rest"), value, detail);
-  g_clear_pointer (&value, g_free);
-  g_clear_pointer (&detail, g_free);
-
-  value = lumbar_format_duration (incline_minutes);
-  if (n_incline)
-    detail = g_strdup_printf (ngettext ("%u session", "%u sessions", n_incline), n_incline);
-  add_stat (self->activity_group, C_("report", "Inclined sitting"), value, detail);
-  g_clear_pointer (&value, g_free);
-  g_clear_pointer (&detail, g_free);
-
-  value = g_strdup_printf ("%u", n_therapy);
-  if (n_therapy)
-    /* Translators: how many of the therapy visits were manual therapy */
-    detail = g_strdup_printf (_("manual therapy: %u"), n_manual);
-  add_stat (self->activity_group, C_("report", "Therapy visits"), value, detail);
 }
 
 static void
