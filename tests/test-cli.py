@@ -25,6 +25,14 @@ def run(*args, env=None):
 
 
 class Cli(unittest.TestCase):
+    def test_product_holds_no_benchmark(self):
+        # The benchmark builds its own program from the UI library; no code
+        # path or environment variable of the installed app serves it.
+        with open(LUMBAR, "rb") as f:
+            binary = f.read()
+        for word in (b"LUMBAR_BENCH", b"lumbar-bench", b"VmHWM"):
+            self.assertNotIn(word, binary)
+
     def test_version(self):
         rc, out, err = run("--version")
         self.assertEqual(rc, 0, err)

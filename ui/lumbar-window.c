@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "lumbar-application.h"
-#include "lumbar-bench-report.h"
 #include "lumbar-chart-view.h"
 #include "lumbar-diary-page.h"
 #include "lumbar-export-dialog.h"
@@ -51,12 +50,17 @@ struct _LumbarWindow
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+
+  guint                 diary_shown : 1;
+  guint                 pages_ready : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LumbarWindow, lumbar_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_DIARY_SHOWN,
+  PROP_PAGES_READY,
   PROP_STORE,
   N_PROPS
 };
@@ -383,9 +387,16 @@ on_store_changed (LumbarWindow *self)
 
   if (self->store && self->today_page && lumbar_store_get_loaded (self->store))
     {
-      lumbar_bench_report_data_shown (GTK_WIDGET (self));
-      if (self->diary_page)
-        lumbar_bench_report_settled (GTK_WIDGET (self));
+      if (!self->diary_shown)
+        {
+          self->diary_shown = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY_SHOWN]);
+        }
+      if (self->diary_page && !self->pages_ready)
+        {
+          self->pages_ready = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES_READY]);
+        }
     }
 }
 
@@ -477,7 +488,6 @@ lumbar_window_constructed (GObject *object)
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
-  lumbar_bench_report_watch_first_frame (GTK_WIDGET (self), FALSE);
   update_loading (self);
   update_banners (self);
 }
@@ -506,6 +516,14 @@ lumbar_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DIARY_SHOWN:
+      g_value_set_boolean (value, self->diary_shown);
+      break;
+
+    case PROP_PAGES_READY:
+      g_value_set_boolean (value, self->pages_ready);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -547,6 +565,26 @@ lumbar_window_class_init (LumbarWindowClass *klass)
   object_class->set_property = lumbar_window_set_property;
 
   window_class->close_request = lumbar_window_close_request;
+
+  /**
+   * LumbarWindow:diary-shown:
+   *
+   * Whether the loaded diary is on the Today page (it loads off the main
+   * thread after the window appears). Becomes %TRUE once.
+   */
+  properties[PROP_DIARY_SHOWN] =
+    g_param_spec_boolean ("diary-shown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LumbarWindow:pages-ready:
+   *
+   * Whether every page, shown or not, has been built and holds the loaded
+   * diary. Becomes %TRUE once.
+   */
+  properties[PROP_PAGES_READY] =
+    g_param_spec_boolean ("pages-ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

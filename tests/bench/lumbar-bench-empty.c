@@ -16,7 +16,7 @@ on_activate (GApplication *app)
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 820);
-  lumbar_bench_report_watch_first_frame (window, TRUE);
+  lumbar_bench_report_watch (window, TRUE);
   gtk_window_present (GTK_WINDOW (window));
 }
 

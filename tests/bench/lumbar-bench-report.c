@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lumbar-bench-report"
+#define G_LOG_DOMAIN "lumbar-bench"
 
 #include "config.h"
 
@@ -95,56 +95,58 @@ on_realize (GtkWidget *widget)
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), widget, 0);
 }
 
-/**
- * lumbar_bench_report_watch_first_frame:
- * @widget: a toplevel window, before it is shown
- * @quit_after: quit the application once the first frame is painted
- *
- * Records the monotonic time at which the first frame was painted.
- */
-void
-lumbar_bench_report_watch_first_frame (GtkWidget *widget,
-                                       gboolean   quit_after)
+/* The next frame shows the loaded diary. */
+static void
+on_diary_shown (GtkWidget *widget)
 {
-  if (report_path () == NULL)
-    return;
+  gboolean shown = FALSE;
 
-  if (quit_after)
-    g_object_set_data (G_OBJECT (widget), "lumbar-bench-quit", GINT_TO_POINTER (1));
-  g_signal_connect (widget, "realize", G_CALLBACK (on_realize), NULL);
+  g_object_get (widget, "diary-shown", &shown, NULL);
+  if (!shown || data_shown_seen)
+    return;
+  data_shown_pending = TRUE;
+  gtk_widget_queue_draw (widget);
 }
 
-/**
- * lumbar_bench_report_settled:
- * @widget: the window
- *
- * Says that every page, shown or not, now holds the loaded diary: the peak
- * memory is read at the next frame and the application quits.
- */
-void
-lumbar_bench_report_settled (GtkWidget *widget)
+/* Every page holds the diary: the peak memory is read at the next frame
+ * and the application quits. */
+static void
+on_pages_ready (GtkWidget *widget)
 {
-  if (report_path () == NULL || settled)
-    return;
+  gboolean ready = FALSE;
 
+  g_object_get (widget, "pages-ready", &ready, NULL);
+  if (!ready || settled)
+    return;
   settled = TRUE;
   gtk_widget_queue_draw (widget);
 }
 
 /**
- * lumbar_bench_report_data_shown:
- * @widget: a widget of the window that now holds the loaded diary
+ * lumbar_bench_report_watch:
+ * @widget: a toplevel window, before it is shown
+ * @quit_after_first_frame: quit the application once the first frame is
+ *   painted (the empty baseline window)
  *
- * Records the time of the next painted frame, which shows the data.
+ * Records in the file that LUMBAR_BENCH_REPORT names the monotonic time of
+ * the window's first frame; for Lumbar's window, whose public properties
+ * LumbarWindow:diary-shown and LumbarWindow:pages-ready say when the
+ * diary is in, also the frame that shows it and the peak memory once
+ * every page holds it.
  */
 void
-lumbar_bench_report_data_shown (GtkWidget *widget)
+lumbar_bench_report_watch (GtkWidget *widget,
+                           gboolean   quit_after_first_frame)
 {
   if (report_path () == NULL)
     return;
 
-  if (data_shown_seen)
-    return;
-  data_shown_pending = TRUE;
-  gtk_widget_queue_draw (widget);
+  if (quit_after_first_frame)
+    g_object_set_data (G_OBJECT (widget), "lumbar-bench-quit", GINT_TO_POINTER (1));
+  g_signal_connect (widget, "realize", G_CALLBACK (on_realize), NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "diary-shown"))
+    {
+      g_signal_connect (widget, "notify::diary-shown", G_CALLBACK (on_diary_shown), NULL);
+      g_signal_connect (widget, "notify::pages-ready", G_CALLBACK (on_pages_ready), NULL);
+    }
 }
