@@ -38,13 +38,16 @@ lumbar_cli_wants_command_line (int    argc,
   return FALSE;
 }
 
-/* Parse errors carry "LINE:COLUMN: " already; others are about the file. */
+/* "FILE:LINE:COLUMN: message" where the error knows its place in the
+ * file, "FILE: message" otherwise. */
 void
 lumbar_cli_print_error (const char *file,
                         GError     *error)
 {
-  if (g_error_matches (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE) && g_ascii_isdigit (error->message[0]))
-    g_printerr ("%s:%s\n", file, error->message);
+  guint line, column;
+
+  if (lumbar_error_get_position (error, &line, &column))
+    g_printerr ("%s:%u:%u: %s\n", file, line, column, error->message);
   else
     g_printerr ("%s: %s\n", file, error->message);
 }

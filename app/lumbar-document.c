@@ -60,7 +60,7 @@ scanner_fail (Scanner    *s,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (s->error, LUMBAR_ERROR, code, "%u:%u: %s", s->line, scanner_column (s), message);
+  g_propagate_error (s->error, lumbar_error_new_at (code, s->line, scanner_column (s), message));
   return FALSE;
 }
 
@@ -413,9 +413,10 @@ lumbar_json_check_syntax (const char  *data,
       guint line, column;
 
       locate (data, invalid, &line, &column);
-      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE, "%u:%u: %s", line, column,
-                   invalid < data + length && *invalid == '\0' ? _("the file contains a NUL byte")
-                                                               : _("invalid UTF-8"));
+      g_propagate_error (error, lumbar_error_new_at (LUMBAR_ERROR_PARSE, line, column,
+                                                     invalid < data + length && *invalid == '\0'
+                                                       ? _("the file contains a NUL byte")
+                                                       : _("invalid UTF-8")));
       return FALSE;
     }
 

@@ -620,17 +620,15 @@ dup_file_name (GFile *file)
   return g_path_get_basename (parse_name);
 }
 
-/* "12:5: unexpected character" reads better as a sentence. */
+/* Where a file is broken, as a sentence. */
 static char *
 describe_error (GError *error)
 {
   guint line, column;
-  int consumed = 0;
 
-  if (g_error_matches (error, LUMBAR_ERROR, LUMBAR_ERROR_PARSE) &&
-      sscanf (error->message, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+  if (lumbar_error_get_position (error, &line, &column))
     /* Translators: where a file is broken, then what is wrong */
-    return g_strdup_printf (_("Line %u, column %u: %s"), line, column, error->message + consumed);
+    return g_strdup_printf (_("Line %u, column %u: %s"), line, column, error->message);
 
   return g_strdup (error->message);
 }
