@@ -74,54 +74,27 @@ lumbar_cli_run_export (const char  *format,
   const char *source_name;
 
   if (!lumbar_export_format_from_string (format, &export_format))
-    {
-      g_printerr ("lumbar: ");
-      /* Translators: do not translate the format names csv, json, pdf and fhir */
-      g_printerr (_("unknown export format “%s” (use csv, json, pdf or fhir)"), format ? format : "");
-      g_printerr ("\n");
-      return LUMBAR_EXIT_USAGE;
-    }
+    /* Translators: do not translate the format names csv, json, pdf and fhir */
+    return lumbar_cli_usage_error (_("unknown export format “%s” (use csv, json, pdf or fhir)"), format ? format : "");
 
   if (output == NULL || *output == '\0')
-    {
-      g_printerr ("lumbar: %s\n", _("--export needs --output=PATH"));
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", _("--export needs --output=PATH"));
 
   if (file && files[1])
-    {
-      g_printerr ("lumbar: %s\n", _("--export reads one FILE at most"));
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", _("--export reads one FILE at most"));
 
   if (from && !lumbar_day_parse (from, &options.from))
-    {
-      g_printerr ("lumbar: ");
-      /* Translators: %s is the date as given */
-      g_printerr (_("--from=%s is not a date (use YYYY-MM-DD)"), from);
-      g_printerr ("\n");
-      return LUMBAR_EXIT_USAGE;
-    }
+    /* Translators: %s is the date as given */
+    return lumbar_cli_usage_error (_("--from=%s is not a date (use YYYY-MM-DD)"), from);
   if (to && !lumbar_day_parse (to, &options.to))
-    {
-      g_printerr ("lumbar: ");
-      /* Translators: %s is the date as given */
-      g_printerr (_("--to=%s is not a date (use YYYY-MM-DD)"), to);
-      g_printerr ("\n");
-      return LUMBAR_EXIT_USAGE;
-    }
+    /* Translators: %s is the date as given */
+    return lumbar_cli_usage_error (_("--to=%s is not a date (use YYYY-MM-DD)"), to);
 
   if (options.from != LUMBAR_DAY_INVALID && options.to != LUMBAR_DAY_INVALID && options.from > options.to)
-    {
-      g_printerr ("lumbar: %s\n", _("--from is after --to"));
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", _("--from is after --to"));
 
   if (patient_name && !g_utf8_validate (patient_name, -1, NULL))
-    {
-      g_printerr ("lumbar: %s\n", _("--patient-name is not valid UTF-8"));
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", _("--patient-name is not valid UTF-8"));
   options.patient_name = patient_name;
 
   /* Never write over the diary being read, nor over the user's journal. */
@@ -129,19 +102,13 @@ lumbar_cli_run_export (const char  *format,
   journal_file = g_file_new_for_path (journal_path);
   output_file = g_file_new_for_commandline_arg (output);
   if (same_file (output_file, journal_file))
-    {
-      g_printerr ("lumbar: %s\n", _("refusing to write the export over your diary"));
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", _("refusing to write the export over your diary"));
   if (file)
     {
       g_autoptr(GFile) source_file = g_file_new_for_commandline_arg (file);
 
       if (same_file (output_file, source_file))
-        {
-          g_printerr ("lumbar: %s\n", _("refusing to write the export over the file it is made from"));
-          return LUMBAR_EXIT_USAGE;
-        }
+        return lumbar_cli_usage_error ("%s", _("refusing to write the export over the file it is made from"));
     }
 
   source_name = file ? file : journal_path;

@@ -10,6 +10,8 @@ LumbarDocument *lumbar_cli_load_source   (const char  *file,
                                           GError     **error);
 void            lumbar_cli_print_error   (const char  *file,
                                           GError      *error);
+int             lumbar_cli_usage_error   (const char  *format,
+                                          ...) G_GNUC_PRINTF (1, 2);
 int             lumbar_cli_run_export    (const char  *format,
                                           const char  *output,
                                           const char  *from,

@@ -520,10 +520,7 @@ lumbar_cli_run_summary (gboolean     json,
   if (files != NULL && files[0] != NULL)
     {
       if (files[1] != NULL)
-        {
-          g_printerr ("lumbar: %s\n", _("--summary takes at most one FILE"));
-          return LUMBAR_EXIT_USAGE;
-        }
+        return lumbar_cli_usage_error ("%s", _("--summary takes at most one FILE"));
       file = files[0];
     }
 
@@ -534,8 +531,7 @@ lumbar_cli_run_summary (gboolean     json,
       g_autofree char *message = g_strdup_printf (_("invalid --today “%s”: expected a date as YYYY-MM-DD"),
                                                   today_text);
 
-      g_printerr ("lumbar: %s\n", message);
-      return LUMBAR_EXIT_USAGE;
+      return lumbar_cli_usage_error ("%s", message);
     }
 
   name = file != NULL ? g_strdup (file) : lumbar_store_dup_default_journal_path ();

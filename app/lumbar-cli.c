@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "lumbar-cli-private.h"
@@ -11,15 +12,27 @@
 #include "lumbar-error.h"
 #include "lumbar-store.h"
 
-/* Options that make `lumbar` a command-line tool instead of opening a window. */
-static const char *cli_options[] = {
-  "--version", "--check", "--summary", "--export",
-  /* The command line's own help lists all of the above. */
-  "--help", "-h", "-?",
+/* GApplication's own options, which start the application, not the
+ * command line. */
+static const char *application_options[] = {
+  "--gapplication-service", "--gapplication-app-id", "--help-gapplication", "--help-all",
 };
+
+static gboolean
+is_application_option (const char *arg)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (application_options); i++)
+    if (g_str_has_prefix (arg, application_options[i]))
+      return TRUE;
+  return FALSE;
+}
 
 /**
  * lumbar_cli_wants_command_line:
+ *
+ * Every option but GApplication's own is the command line's: its modes,
+ * their options (alone, a usage error) and unknown ones (also a usage
+ * error), so that none of them opens a window.
  *
  * Returns: whether @argv asks for the command line (no display needed)
  */
@@ -31,11 +44,36 @@ lumbar_cli_wants_command_line (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      for (guint j = 0; j < G_N_ELEMENTS (cli_options); j++)
-        if (g_str_has_prefix (argv[i], cli_options[j]))
-          return TRUE;
+      if (argv[i][0] == '-' && argv[i][1] != '\0' && !is_application_option (argv[i]))
+        return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * lumbar_cli_usage_error:
+ * @format: the message, printf-style
+ *
+ * Prints "lumbar: MESSAGE" and the hint to --help on standard error, as
+ * every usage error does.
+ *
+ * Returns: %LUMBAR_EXIT_USAGE
+ */
+int
+lumbar_cli_usage_error (const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("lumbar: %s\n", message);
+  /* Translators: the hint after a command-line usage error */
+  g_printerr ("%s\n", _("Try “lumbar --help” for more information."));
+  return LUMBAR_EXIT_USAGE;
 }
 
 /* "FILE:LINE:COLUMN: message" where the error knows its place in the
@@ -88,10 +126,7 @@ run_check (char **files)
   int status = LUMBAR_EXIT_OK;
 
   if (files == NULL || files[0] == NULL)
-    {
-      g_printerr ("%s\n", _("--check needs at least one FILE"));
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", _("--check needs at least one FILE"));
 
   for (guint i = 0; files[i]; i++)
     {
@@ -175,11 +210,37 @@ lumbar_cli_run (int    argc,
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
+  g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr ("lumbar: %s\n", error->message);
-      return LUMBAR_EXIT_USAGE;
-    }
+    return lumbar_cli_usage_error ("%s", error->message);
+
+  /* One mode at a time, and each option with its mode. */
+  {
+    const char *modes[4] = { NULL };
+    guint n_modes = 0;
+
+    if (version)
+      modes[n_modes++] = "--version";
+    if (check)
+      modes[n_modes++] = "--check";
+    if (summary)
+      modes[n_modes++] = "--summary";
+    if (export_format)
+      modes[n_modes++] = "--export";
+    if (n_modes > 1)
+      /* Translators: two options that cannot go together, e.g. --check and --summary */
+      return lumbar_cli_usage_error (_("%s and %s cannot be used together"), modes[0], modes[1]);
+
+    if (!summary && (summary_json || summary_today))
+      /* Translators: an option, then the option it belongs to */
+      return lumbar_cli_usage_error (_("%s only goes with %s"), summary_json ? "--json" : "--today", "--summary");
+    if (!export_format && (export_output || export_from || export_to || export_patient))
+      return lumbar_cli_usage_error (_("%s only goes with %s"),
+                                     export_output ? "--output" : export_from ? "--from" :
+                                     export_to ? "--to" : "--patient-name", "--export");
+    if (version && files && files[0])
+      return lumbar_cli_usage_error ("%s", _("--version takes no FILE"));
+  }
 
   if (version)
     {
@@ -196,6 +257,6 @@ lumbar_cli_run (int    argc,
   if (export_format)
     return lumbar_cli_run_export (export_format, export_output, export_from, export_to, export_patient, files);
 
-  g_printerr ("lumbar: %s\n", _("nothing to do (try --help)"));
-  return LUMBAR_EXIT_USAGE;
+  /* Files alone open review windows; that is the application's. */
+  return lumbar_cli_usage_error ("%s", _("nothing to do"));
 }

@@ -33,6 +33,45 @@ class Cli(unittest.TestCase):
         for word in (b"LUMBAR_BENCH", b"lumbar-bench", b"VmHWM"):
             self.assertNotIn(word, binary)
 
+    def test_usage_matrix(self):
+        """Every usage error of DESIGN.md: exit 2, "lumbar: …" and the hint
+        to --help on standard error, nothing on standard output."""
+        hint = "Try “lumbar --help” for more information."
+        cases = [
+            (["--frobnicate"], "Unknown option --frobnicate"),
+            (["-x"], "Unknown option -x"),
+            (["--check", "--summary", "valid.json"], "--check and --summary cannot be used together"),
+            (["--summary", "--export=csv", "--output=/tmp/x"], "--summary and --export cannot be used together"),
+            (["--check", "--export=csv", "valid.json"], "--check and --export cannot be used together"),
+            (["--version", "--check", "valid.json"], "--version and --check cannot be used together"),
+            (["--json"], "--json only goes with --summary"),
+            (["--today=2026-11-27"], "--today only goes with --summary"),
+            (["--check", "--json", "valid.json"], "--json only goes with --summary"),
+            (["--output=out.csv"], "--output only goes with --export"),
+            (["--from=2026-11-01"], "--from only goes with --export"),
+            (["--to=2026-11-01", "valid.json"], "--to only goes with --export"),
+            (["--patient-name=Anna"], "--patient-name only goes with --export"),
+            (["--check"], "--check needs at least one FILE"),
+            (["--export=csv"], "--export needs --output=PATH"),
+            (["--export=xls", "--output=x"], "unknown export format “xls” (use csv, json, pdf or fhir)"),
+            (["--summary", "--today=27.11.2026"], "invalid --today “27.11.2026”: expected a date as YYYY-MM-DD"),
+            (["--summary", "valid.json", "valid.json"], "--summary takes at most one FILE"),
+            (["--export=csv", "--output=x", "--from=2026-11-30", "--to=2026-11-01"], "--from is after --to"),
+        ]
+        for args, message in cases:
+            rc, out, err = run(*args)
+            self.assertEqual((rc, out), (2, ""), args)
+            self.assertEqual(err, f"lumbar: {message}\n{hint}\n", args)
+
+    def test_positional_errors_have_no_space(self):
+        # FILE:LINE:COLUMN: message, the position taken from the error's data.
+        rc, out, err = run("--check", "malformed.json")
+        self.assertEqual(rc, 1)
+        self.assertRegex(err, r"^malformed\.json:\d+:\d+: \S")
+        rc, out, err = run("--summary", "malformed.json")
+        self.assertEqual(rc, 1)
+        self.assertRegex(err, r"^malformed\.json:\d+:\d+: \S")
+
     def test_version(self):
         rc, out, err = run("--version")
         self.assertEqual(rc, 0, err)
