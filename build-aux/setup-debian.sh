@@ -39,6 +39,7 @@ packages=(
   dbus
   dbus-daemon
   at-spi2-core
+  python3-pyatspi
   # test helpers: scripts, PDF checks, screenshots, icon rendering
   python3
   poppler-utils

@@ -7,6 +7,7 @@
 
 #include "lumbar-chart-day.h"
 #include "lumbar-chart-view.h"
+#include "lumbar-compat.h"
 #include "lumbar-format.h"
 
 /* The pain chart with its period buttons and a switch that shows the same
@@ -378,6 +379,7 @@ static void
 lumbar_chart_view_init (LumbarChartView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lumbar_accessible_name_once (GTK_WIDGET (self->table_switch));
 
   self->table = g_list_store_new (LUMBAR_TYPE_CHART_DAY);
   self->table_stale = TRUE;

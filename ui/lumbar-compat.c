@@ -83,3 +83,123 @@ lumbar_message_dialog_new (GtkWindow  *parent,
   even_out_heading_labels (dialog);
   return dialog;
 }
+
+/**
+ * lumbar_accessible_name_once:
+ * @widget: a control whose accessible label is set
+ *
+ * GTK 4.8 joins a control's accessible label and the labels it is
+ * "labelled by" (a button's own label, a label whose mnemonic widget it
+ * is, an action row's title), so a screen reader says "Log pain Log pain";
+ * newer GTK speaks one of them. Dropping the relation keeps the label,
+ * spoken once on every version. Call it again after anything that sets the
+ * relation anew, such as gtk_button_set_label().
+ */
+void
+lumbar_accessible_name_once (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/**
+ * lumbar_menu_button_name_inner:
+ * @button: a menu button with an accessible label
+ *
+ * GTK 4.8 shows screen readers a menu button's own toggle button as a
+ * second control, named after its class ("GtkToggleButton"); it gets the
+ * menu button's name.
+ */
+void
+lumbar_menu_button_name_inner (GtkMenuButton *button,
+                               const char    *name)
+{
+  GtkWidget *inner;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  lumbar_accessible_name_once (GTK_WIDGET (button));
+  inner = gtk_widget_get_first_child (GTK_WIDGET (button));
+  if (GTK_IS_BUTTON (inner))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      lumbar_accessible_name_once (inner);
+    }
+}
+
+/**
+ * lumbar_entry_row_set_accessible_name:
+ * @row: an entry row
+ * @name: what a screen reader calls its text field
+ *
+ * An entry row's text field is named after the row's visible title; rows
+ * that share a title ("Note") need a name that says which they are.
+ */
+void
+lumbar_entry_row_set_accessible_name (AdwEntryRow *row,
+                                      const char  *name)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  if (text == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  lumbar_accessible_name_once (GTK_WIDGET (text));
+}
+
+static void
+name_toast_close_buttons (GtkWidget *widget,
+                          gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    /* Translators: the button that closes a notification in the window */
+                                    _("Dismiss"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_toast_close_buttons (child, in_toast);
+}
+
+/**
+ * lumbar_toast_overlay_add_toast:
+ * @overlay: where to show it
+ * @toast: (transfer full): the toast
+ *
+ * adw_toast_overlay_add_toast(), and a name for the toast's close button,
+ * which libadwaita 1.2 leaves to be announced as "GtkImage".
+ */
+void
+lumbar_toast_overlay_add_toast (AdwToastOverlay *overlay,
+                                AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  adw_toast_overlay_add_toast (overlay, toast);
+  name_toast_close_buttons (GTK_WIDGET (overlay), FALSE);
+}
+
+/**
+ * lumbar_list_item_set_accessible_name:
+ * @child: the widget a list view's factory put in a list item
+ * @name: what a screen reader says for the item
+ *
+ * GTK 4.8 has no gtk_list_item_set_accessible_label() (4.12): the item a
+ * screen reader lands on is @child's parent, unnamed unless named here.
+ */
+void
+lumbar_list_item_set_accessible_name (GtkWidget  *child,
+                                      const char *name)
+{
+  GtkWidget *item = gtk_widget_get_parent (child);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

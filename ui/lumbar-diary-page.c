@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-compat.h"
 #include "lumbar-diary-model.h"
 #include "lumbar-diary-page.h"
 #include "lumbar-diary-row.h"
@@ -262,7 +263,7 @@ delete_entry (LumbarDiaryPage *self,
   g_object_set_data_full (G_OBJECT (toast), "lumbar-entry", g_object_ref (entry), g_object_unref);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
 
   if (had_focus && position != G_MAXUINT)
     focus_near (self, position);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-compat.h"
 #include "lumbar-diary-day.h"
 #include "lumbar-diary-row.h"
 #include "lumbar-format.h"
@@ -191,6 +192,7 @@ show_heading (LumbarDiaryRow *self,
                                                    lumbar_day_today ());
 
   gtk_label_set_text (self->heading_label, text);
+  lumbar_list_item_set_accessible_name (GTK_WIDGET (self), text);
   gtk_widget_set_visible (GTK_WIDGET (self->heading_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->entry_box), FALSE);
 }
@@ -237,6 +239,22 @@ show_entry (LumbarDiaryRow *self,
     }
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label), NULL);
+
+  /* What a screen reader says for the row: what, when, and the values. */
+  {
+    /* Translators: a diary entry for screen readers: its kind, its time, its values, e.g. "Pain at 08:30: Local 6 · Radiating 2" */
+    g_autofree char *name = g_strdup_printf (_("%s at %s: %s"), lumbar_kind_get_label (kind), clock, values);
+
+    if (flags != 0)
+      {
+        g_autofree char *signs = format_flags (flags);
+        g_autofree char *with_signs = g_strdup_printf ("%s. %s", name, signs);
+
+        g_free (name);
+        name = g_steal_pointer (&with_signs);
+      }
+    lumbar_list_item_set_accessible_name (GTK_WIDGET (self), name);
+  }
 
   /* The target first: the action takes the entry's id. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s",

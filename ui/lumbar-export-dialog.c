@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-compat.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-format.h"
 #include "lumbar-print.h"
@@ -352,7 +353,7 @@ on_export_done (GObject      *source,
 
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "export.open-file");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
       g_set_object (&self->exported_file, file);
       gtk_button_set_label (self->cancel_button, _("_Close"));
     }

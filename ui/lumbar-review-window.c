@@ -46,6 +46,7 @@ struct _LumbarReviewWindow
   GtkWidget            *details_button;
   LumbarDiaryPage      *diary_page;
   AdwPreferencesGroup  *pain_group;
+  GtkMenuButton        *primary_menu_button;
   GtkLabel             *skipped_label;
   GtkRevealer          *skipped_revealer;
   LumbarTipsPage       *tips_page;
@@ -340,6 +341,7 @@ lumbar_review_window_class_init (LumbarReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, pain_group);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_label);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_revealer);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_page);
@@ -355,6 +357,7 @@ lumbar_review_window_init (LumbarReviewWindow *self)
 {
   lumbar_style_ensure ("lumbar-review.css");
   gtk_widget_init_template (GTK_WIDGET (self));
+  lumbar_menu_button_name_inner (self->primary_menu_button, _("Main menu"));
 
   self->journal = lumbar_journal_new ();
   self->problems = g_ptr_array_new_with_free_func (g_free);

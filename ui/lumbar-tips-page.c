@@ -163,9 +163,13 @@ tip_view_update (TipView         *view,
   set_label (view->evidence, tip->indicated ? tip->evidence : NULL);
   set_label (view->comparison, tip->comparison);
 
-  gtk_expander_set_label (view->expander,
-                          tip->indicated ? _("Why am I seeing this?")
-                                         : _("When does Lumbar suggest this?"));
+  {
+    const char *question = tip->indicated ? _("Why am I seeing this?") : _("When does Lumbar suggest this?");
+
+    gtk_expander_set_label (view->expander, question);
+    /* GTK 4.8 names the expander's button after its class otherwise. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (view->expander), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+  }
   gtk_label_set_label (GTK_LABEL (view->why), tip->why);
 }
 

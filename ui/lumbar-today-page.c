@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lumbar-compat.h"
 #include "lumbar-diary-row.h"
 #include "lumbar-format.h"
 #include "lumbar-session-dialog.h"
@@ -130,7 +131,7 @@ toast (LumbarTodayPage *self,
 
   message = adw_toast_new (title);
   adw_toast_set_timeout (message, 3);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), message);
+  lumbar_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), message);
 }
 
 static void
@@ -447,6 +448,7 @@ update_timer (LumbarTodayPage *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
+      lumbar_accessible_name_once (GTK_WIDGET (button));
     }
 }
 
@@ -993,6 +995,23 @@ lumbar_today_page_init (LumbarTodayPage *self)
   g_autoptr(GtkStringList) therapies = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each of these has its accessible label in the template. */
+  {
+    GtkWidget *named[] = {
+      GTK_WIDGET (self->local_scale), GTK_WIDGET (self->radiating_scale), GTK_WIDGET (self->spasm_scale),
+      GTK_WIDGET (self->radiating_switch), GTK_WIDGET (self->legs_switch), GTK_WIDGET (self->knees_switch),
+      GTK_WIDGET (self->log_pain_button), GTK_WIDGET (self->log_spasm_button), GTK_WIDGET (self->rest_button),
+      GTK_WIDGET (self->incline_button), GTK_WIDGET (self->log_therapy_button),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+      lumbar_accessible_name_once (named[i]);
+  }
+  /* Three fields are titled "Note"; a screen reader says which. */
+  lumbar_entry_row_set_accessible_name (self->pain_note_row, _("Pain note"));
+  lumbar_entry_row_set_accessible_name (self->spasm_note_row, _("Spasm note"));
+  lumbar_entry_row_set_accessible_name (self->therapy_note_row, _("Therapy note"));
 
   setup_scale (self->local_scale);
   setup_scale (self->radiating_scale);

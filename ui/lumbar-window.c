@@ -7,6 +7,7 @@
 
 #include "lumbar-application.h"
 #include "lumbar-chart-view.h"
+#include "lumbar-compat.h"
 #include "lumbar-diary-page.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-review-window.h"
@@ -621,6 +622,7 @@ static void
 lumbar_window_init (LumbarWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lumbar_menu_button_name_inner (self->primary_menu_button, _("Main menu"));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
@@ -671,7 +673,7 @@ lumbar_window_add_toast (LumbarWindow *self,
   g_return_if_fail (LUMBAR_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -1,0 +1,195 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The real window as a screen reader hears it, over AT-SPI (pyatspi).
+
+Run inside `dbus-run-session` (tests/meson.build does): starts the AT-SPI
+bus, then Lumbar with a fresh diary; walks every page's accessibility tree
+and fails on a control without a human name, with a name spoken twice, or
+announced by its toolkit class; then logs pain 6 with radiating pain 3
+through AT-SPI alone and finds the reading in journal.json."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+LUMBAR = os.path.abspath(sys.argv.pop(1))
+DEADLINE_S = 30
+
+# Roles a person operates; each needs a name of its own.
+CONTROL_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "slider",
+    "spin button", "entry", "text", "password text", "combo box", "switch",
+    "menu item", "check menu item", "radio menu item", "page tab", "link",
+    "toggle button", "expander", "list item",
+}
+
+
+def wait_for(condition, what, deadline_s=DEADLINE_S):
+    """Polls @condition (a GLib-free process has no main loop to block in)
+    until it returns something true, or fails after the deadline."""
+    end = time.monotonic() + deadline_s
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+class Accessibility(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="lumbar-a11y-")
+        env = dict(os.environ)
+        for var in ("GTK_A11Y", "NO_AT_BRIDGE"):
+            env.pop(var, None)
+        env["LANGUAGE"] = "en"
+        env["LC_ALL"] = "C.UTF-8"
+        env["G_DEBUG"] = "gc-friendly,fatal-warnings"
+        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
+            path = os.path.join(cls.tmp, var.lower())
+            os.mkdir(path, 0o700)
+            env[var] = path
+        cls.journal = os.path.join(env["XDG_DATA_HOME"], "lumbar", "journal.json")
+        if not os.path.exists("/usr/libexec/at-spi-bus-launcher"):
+            raise AssertionError("at-spi2-core is missing: run build-aux/setup-debian.sh")
+        cls.bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import pyatspi  # noqa: E402 (needs the session bus of dbus-run-session)
+        cls.pyatspi = pyatspi
+        cls.app_process = subprocess.Popen([LUMBAR], env=env, stdout=subprocess.PIPE,
+                                           stderr=subprocess.STDOUT)
+        cls.app = wait_for(cls.find_app, "Lumbar on the accessibility bus")
+        cls.window = wait_for(lambda: cls.find(cls.app, "frame", "Lumbar"), "the window “Lumbar”")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app_process.terminate()
+        try:
+            cls.app_process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            cls.app_process.kill()
+        cls.bus.terminate()
+        cls.bus.wait(timeout=10)
+        shutil.rmtree(cls.tmp)
+
+    @classmethod
+    def find_app(cls):
+        try:
+            desktop = cls.pyatspi.Registry.getDesktop(0)
+        except Exception:  # the bus is not up yet
+            return None
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.name in ("lumbar", "Lumbar"):
+                return app
+        return None
+
+    @classmethod
+    def walk(cls, node, depth=0):
+        if node is None or depth > 80:
+            return
+        yield node
+        for i in range(node.childCount):
+            yield from cls.walk(node.getChildAtIndex(i), depth + 1)
+
+    @classmethod
+    def find(cls, root, role, name):
+        for node in cls.walk(root):
+            if node.getRoleName() == role and node.name == name:
+                return node
+        return None
+
+    @classmethod
+    def walk_controls(cls, node, depth=0):
+        """The controls under @node; a combo box is one control, its
+        popover's rows and inner button are its own business."""
+        if node is None or depth > 80:
+            return
+        role = node.getRoleName()
+        if role in CONTROL_ROLES:
+            yield node
+        if role == "combo box":
+            return
+        for i in range(node.childCount):
+            yield from cls.walk_controls(node.getChildAtIndex(i), depth + 1)
+
+    def controls(self):
+        return list(self.walk_controls(self.window))
+
+    @staticmethod
+    def where(node):
+        """The named ancestors of @node, to find it in the window."""
+        path = []
+        parent = node.parent
+        while parent is not None and len(path) < 4:
+            if parent.name:
+                path.append(f"{parent.getRoleName()} “{parent.name}”")
+            parent = parent.parent
+        return " in ".join(path)
+
+    def assert_named(self, page):
+        problems = []
+        for node in self.controls():
+            role, name = node.getRoleName(), node.name or ""
+            words = name.split()
+            half = len(words) // 2
+            if not name.strip():
+                problems.append(f"a {role} without a name, in {self.where(node)}")
+            elif name.startswith(("Gtk", "Adw", "Lumbar")) and " " not in name:
+                problems.append(f"a {role} announced by its class: “{name}”, in {self.where(node)}")
+            elif len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+                problems.append(f"a {role} named twice: “{name}”, in {self.where(node)}")
+        self.assertEqual(problems, [], f"on the {page} page")
+
+    def test_every_control_has_one_human_name(self):
+        for page in ("Today", "Diary", "History", "Tips"):
+            switcher = wait_for(lambda: self.find(self.window, "page tab", page), f"the {page} switcher")
+            switcher.queryAction().doAction(0)
+            wait_for(lambda: switcher.getState().contains(self.pyatspi.STATE_SELECTED)
+                     or switcher.getState().contains(self.pyatspi.STATE_CHECKED), f"the {page} page")
+            self.assert_named(page)
+        self.find(self.window, "page tab", "Today").queryAction().doAction(0)
+
+    def test_timer_button_keeps_one_name(self):
+        start = wait_for(lambda: self.find(self.window, "push button", "Start rest"), "the button “Start rest”")
+        start.queryAction().doAction(0)
+        stop = wait_for(lambda: self.find(self.window, "push button", "Stop rest"), "the button “Stop rest”")
+        stop.queryAction().doAction(0)
+        wait_for(lambda: self.find(self.window, "push button", "Start rest"), "“Start rest” again")
+        self.assert_named("Today")
+
+    def test_log_pain_through_atspi_alone(self):
+        local = wait_for(lambda: self.find(self.window, "slider", "Local pain"), "the slider “Local pain”")
+        local.queryValue().currentValue = 6.0
+        spreading = wait_for(lambda: self.find(self.window, "switch", "I have pain spreading into a leg")
+                             or self.find(self.window, "toggle button", "I have pain spreading into a leg")
+                             or self.find(self.window, "check box", "I have pain spreading into a leg"),
+                             "the switch for radiating pain")
+        spreading.queryAction().doAction(0)
+        radiating = wait_for(lambda: self.find(self.window, "slider", "Radiating pain"), "the slider “Radiating pain”")
+        radiating.queryValue().currentValue = 3.0
+        log = self.find(self.window, "push button", "Log pain")
+        self.assertIsNotNone(log, "the button “Log pain”")
+        log.queryAction().doAction(0)
+
+        def logged():
+            try:
+                with open(self.journal, encoding="utf-8") as f:
+                    doc = json.load(f)
+            except (OSError, ValueError):
+                return None
+            return [e for e in doc["entries"] if e["kind"] == "pain"]
+
+        readings = wait_for(logged, "the reading in journal.json", deadline_s=DEADLINE_S)
+        self.assertEqual([(e["local"], e.get("radiating")) for e in readings], [(6, 3)])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
