@@ -134,7 +134,8 @@ lumbar_menu_button_name_inner (GtkMenuButton *button,
  * @name: what a screen reader calls its text field
  *
  * An entry row's text field is named after the row's visible title; rows
- * that share a title ("Note") need a name that says which they are.
+ * that share a title ("Note") need a name that says which they are. A row
+ * with a title of its own can take that title as @name.
  */
 void
 lumbar_entry_row_set_accessible_name (AdwEntryRow *row,
@@ -144,6 +145,9 @@ lumbar_entry_row_set_accessible_name (AdwEntryRow *row,
 
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
+  /* The row itself too: libadwaita 1.7 names it after its title twice. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  lumbar_accessible_name_once (GTK_WIDGET (row));
   text = gtk_editable_get_delegate (GTK_EDITABLE (row));
   if (text == NULL)
     return;

@@ -1012,6 +1012,8 @@ lumbar_today_page_init (LumbarTodayPage *self)
   lumbar_entry_row_set_accessible_name (self->pain_note_row, _("Pain note"));
   lumbar_entry_row_set_accessible_name (self->spasm_note_row, _("Spasm note"));
   lumbar_entry_row_set_accessible_name (self->therapy_note_row, _("Therapy note"));
+  lumbar_entry_row_set_accessible_name (self->trigger_row,
+                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->trigger_row)));
 
   setup_scale (self->local_scale);
   setup_scale (self->radiating_scale);
