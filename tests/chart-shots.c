@@ -106,7 +106,7 @@ main (int   argc,
             adw_window_set_content (ADW_WINDOW (window), view);
             gtk_window_set_default_size (GTK_WINDOW (window), widths[w], widths[w] < 600 ? 520 : 560);
             gtk_window_present (GTK_WINDOW (window));
-            lumbar_test_spin (400);
+            lumbar_test_flush (GTK_WIDGET (window));
 
             name = g_strdup_printf ("chart-%s-%d-%s%s-%s%s.png", lang, widths[w],
                                     s ? "dark" : "light", high_contrast ? "-hc" : "",

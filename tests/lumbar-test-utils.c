@@ -142,6 +142,19 @@ lumbar_test_use_language (const char *lang)
   gtk_disable_setlocale ();
 }
 
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+keep_ticking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * lumbar_test_wait_for:
  * @condition: checked between main loop iterations
@@ -157,34 +170,107 @@ lumbar_test_wait_for (LumbarTestCondition condition,
                       gpointer            data,
                       guint               timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean expired = FALSE;
+  guint deadline_id, tick_id;
 
-  while (!condition (data))
+  if (condition (data))
+    return TRUE;
+
+  /* Block in the main context until something happens or the deadline
+   * passes. The tick re-checks conditions that change without an event of
+   * this context (a file written by a worker thread). */
+  deadline_id = g_timeout_add (timeout_ms, set_true, &expired);
+  tick_id = g_timeout_add (10, keep_ticking, NULL);
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick_id);
+  if (!expired)
+    g_source_remove (deadline_id);
+  return condition (data);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+run_pending (void)
+{
+  /* Bounded: an animation keeps its source ready forever. */
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+paint_twice (GtkWidget *window,
+             GtkWidget *widget)
+{
+  if (!lumbar_test_wait_for (is_mapped, window, 5000))
+    g_error ("%s was not mapped within 5 s", G_OBJECT_TYPE_NAME (window));
+  for (int frame = 0; frame < 2; frame++)
     {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      gboolean painted = FALSE;
+      gulong handler;
+
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+      gtk_widget_queue_draw (widget);
+      gtk_widget_queue_draw (window);
+      if (!lumbar_test_wait_for (is_true, &painted, 5000))
+        g_error ("%s did not paint within 5 s", G_OBJECT_TYPE_NAME (window));
+      g_signal_handler_disconnect (clock, handler);
     }
-  return TRUE;
 }
 
 /**
- * lumbar_test_spin:
- * @ms: milliseconds
+ * lumbar_test_flush:
+ * @widget: (nullable): a widget, or %NULL for every shown window
  *
- * Runs the default main context for @ms milliseconds.
+ * Runs what is pending in the main context and waits (with a deadline)
+ * until @widget's window — or every shown window — is mapped and has
+ * painted two frames after the call, so that what it shows reflects every
+ * change made before: the screen, not the clock. It is also what "nothing
+ * happened" waits for.
  */
 void
-lumbar_test_spin (guint ms)
+lumbar_test_flush (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
+  run_pending ();
+  if (widget != NULL)
     {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+
+      if (window != NULL && gtk_widget_get_visible (window))
+        paint_twice (window, widget);
     }
+  else
+    {
+      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (gtk_widget_get_visible (window))
+            paint_twice (window, window);
+        }
+    }
+  run_pending ();
 }
 
 /**

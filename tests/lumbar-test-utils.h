@@ -22,7 +22,7 @@ void       lumbar_test_use_language         (const char          *lang);
 gboolean   lumbar_test_wait_for             (LumbarTestCondition  condition,
                                              gpointer             data,
                                              guint                timeout_ms);
-void       lumbar_test_spin                 (guint                ms);
+void       lumbar_test_flush                (GtkWidget           *widget);
 
 gboolean   lumbar_test_has_accessible_name  (GtkWidget           *widget,
                                              const char          *name);

@@ -167,11 +167,11 @@ main (int   argc,
       window = open_review (tmp, "anna-berg.json", g_bytes_get_data (export, NULL), g_bytes_get_size (export));
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_present (GTK_WINDOW (window));
-      lumbar_test_spin (500);
+      lumbar_test_flush (GTK_WIDGET (window));
       for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
         {
           lumbar_review_window_set_visible_page_name (window, pages[p]);
-          lumbar_test_spin (400);
+          lumbar_test_flush (GTK_WIDGET (window));
           name = g_strdup_printf ("review-%s-%d-%s%s.png", lang, width, pages[p], dark ? "-dark" : "");
           save_window (GTK_WIDGET (window), argv[1], name);
           g_clear_pointer (&name, g_free);
@@ -183,7 +183,7 @@ main (int   argc,
               GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
               gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-              lumbar_test_spin (300);
+              lumbar_test_flush (GTK_WIDGET (window));
               name = g_strdup_printf ("review-%s-%d-%s-end%s.png", lang, width, pages[p], dark ? "-dark" : "");
               save_window (GTK_WIDGET (window), argv[1], name);
               g_clear_pointer (&name, g_free);
@@ -196,7 +196,7 @@ main (int   argc,
       lumbar_export_dialog_set_patient_name (dialog, "Anna Berg");
       gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (width, 480), 700);
       gtk_window_present (GTK_WINDOW (dialog));
-      lumbar_test_spin (500);
+      lumbar_test_flush (GTK_WIDGET (dialog));
       name = g_strdup_printf ("export-dialog-%s-%d%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (dialog), argv[1], name);
       g_clear_pointer (&name, g_free);
@@ -204,7 +204,7 @@ main (int   argc,
       lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_CSV);
       lumbar_export_dialog_set_custom_range (dialog, lumbar_day_from_ymd (LAST_Y, LAST_M, 20),
                                              lumbar_day_from_ymd (LAST_Y, LAST_M, 10));
-      lumbar_test_spin (400);
+      lumbar_test_flush (GTK_WIDGET (dialog));
       name = g_strdup_printf ("export-dialog-%s-%d-custom%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (dialog), argv[1], name);
       g_clear_pointer (&name, g_free);
@@ -213,7 +213,7 @@ main (int   argc,
       dialog = lumbar_export_dialog_new_for_print (GTK_WINDOW (window), lumbar_review_window_get_journal (window));
       gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (width, 480), 560);
       gtk_window_present (GTK_WINDOW (dialog));
-      lumbar_test_spin (500);
+      lumbar_test_flush (GTK_WIDGET (dialog));
       name = g_strdup_printf ("export-dialog-%s-%d-print%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (dialog), argv[1], name);
       g_clear_pointer (&name, g_free);
@@ -225,13 +225,13 @@ main (int   argc,
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_present (GTK_WINDOW (window));
       lumbar_review_window_set_visible_page_name (window, "entries");
-      lumbar_test_spin (600);
+      lumbar_test_flush (GTK_WIDGET (window));
       name = g_strdup_printf ("review-%s-%d-skipped%s.png", lang, width, dark ? "-dark" : "");
       save_window (GTK_WIDGET (window), argv[1], name);
       g_clear_pointer (&name, g_free);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "review.show-skipped", NULL);
-      lumbar_test_spin (500);
+      lumbar_test_flush (GTK_WIDGET (window));
       {
         g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
 

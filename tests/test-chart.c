@@ -74,7 +74,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  lumbar_test_spin (20);
+  lumbar_test_flush (NULL);
   g_assert_finalize_object (f->journal);
 }
 
@@ -118,6 +118,14 @@ description_changed (gpointer data)
 
 /* Takes @old (the description before a change) and waits for a new one. */
 static gboolean
+view_narrow (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->view)) > 0 && gtk_widget_get_width (GTK_WIDGET (f->view)) <= 360;
+}
+
+static gboolean
 wait_description_change (Fixture *f,
                          char    *old)
 {
@@ -150,7 +158,7 @@ test_redraws_on_range_and_entries (Fixture       *f,
 
   lumbar_journal_set_entries (f->journal, entries);
   g_assert_true (wait_description_change (f, before));
-  lumbar_test_spin (50);
+  lumbar_test_flush (GTK_WIDGET (f->chart));
   month = render (f);
   again = render (f);
   /* Rendering is stable: equal data gives equal pixels. */
@@ -158,7 +166,7 @@ test_redraws_on_range_and_entries (Fixture       *f,
 
   lumbar_chart_view_set_range (f->view, "1y");
   g_assert_cmpstr (lumbar_chart_get_range (f->chart), ==, "1y");
-  lumbar_test_spin (50);
+  lumbar_test_flush (GTK_WIDGET (f->chart));
   year = render (f);
   g_assert_false (g_bytes_equal (month, year));
 
@@ -168,7 +176,7 @@ test_redraws_on_range_and_entries (Fixture       *f,
   g_assert_true (lumbar_journal_add (f->journal, entry, &error));
   g_assert_no_error (error);
   g_assert_true (wait_description_change (f, before));
-  lumbar_test_spin (50);
+  lumbar_test_flush (GTK_WIDGET (f->chart));
   added = render (f);
   g_assert_false (g_bytes_equal (year, added));
 }
@@ -390,13 +398,13 @@ test_follows_dark_style (Fixture       *f,
   int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (f->chart));
   light = render (f);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (f->chart));
   dark = render (f);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  lumbar_test_spin (50);
+  lumbar_test_flush (GTK_WIDGET (f->chart));
 
   /* The chart's background, well inside: light, then dark. */
   offset = ((gsize) 20 * width + width / 2) * 4;
@@ -419,7 +427,8 @@ test_fits_narrow_window (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 560);
   gtk_widget_set_size_request (f->window, 360, -1);
-  lumbar_test_spin (200);
+  g_assert_true (lumbar_test_wait_for (view_narrow, f, WAIT_MS));
+  lumbar_test_flush (GTK_WIDGET (f->chart));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, 360);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), >, 0);
 }

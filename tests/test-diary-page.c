@@ -353,7 +353,7 @@ fixture_tear_down (Fixture       *fixture,
   while ((editor = find_editor ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (fixture->window);
-  lumbar_test_spin (50);
+  lumbar_test_flush (NULL);
   g_clear_object (&fixture->pain_today);
   g_clear_object (&fixture->rest_today);
   g_clear_object (&fixture->spasm_yesterday);
@@ -460,7 +460,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   g_assert_true (lumbar_test_wait_for (entry_gone, fixture, 3000));
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n - 1);
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_assert_null (row_for_entry (fixture->page, id));
 
   g_assert_true (lumbar_test_wait_for (undo_button_shown, fixture, 3000));
@@ -470,7 +470,7 @@ test_delete_and_undo (Fixture       *fixture,
   /* The very same entry is back, and on screen again. */
   g_assert_true (lumbar_journal_lookup (fixture->journal, id) == fixture->spasm_yesterday);
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n);
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_assert_nonnull (row_for_entry (fixture->page, id));
 }
 
@@ -483,7 +483,7 @@ test_delete_last_of_day_removes_heading (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
 
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   rows = visible_rows (fixture->page);
   g_assert_cmpuint (rows->len, ==, 6);
   text = row_text (g_ptr_array_index (rows, rows->len - 1));
@@ -566,7 +566,7 @@ test_edit_entry (Fixture       *fixture,
   g_assert_cmpint (lumbar_entry_get_radiating (edited), ==, LUMBAR_RADIATING_NONE);
 
   /* The list shows the new value. */
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   {
     g_autofree char *text = row_text (row_for_entry (fixture->page, id));
 
@@ -668,7 +668,7 @@ test_read_only (Fixture       *fixture,
   guint64 revision = lumbar_journal_get_revision (fixture->journal);
 
   lumbar_diary_page_set_read_only (LUMBAR_DIARY_PAGE (fixture->page), TRUE);
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
 
   collect (fixture->page, is_delete_button, NULL, buttons);
   g_assert_cmpuint (buttons->len, ==, 0);
@@ -679,19 +679,19 @@ test_read_only (Fixture       *fixture,
   /* Even if the list reports an activation (a double click does that
    * whatever the item says), the page opens nothing. */
   g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (row), "list.activate-item", "u", 2));
-  lumbar_test_spin (300);
+  lumbar_test_flush (fixture->page);
   g_assert_null (find_editor ());
 
   /* Neither the Delete key nor the action changes anything. */
   gtk_widget_grab_focus (gtk_widget_get_parent (row));
   gtk_widget_activate_action (fixture->page, "diary.delete-focused", NULL);
   gtk_widget_activate_action (fixture->page, "diary.delete", "s", lumbar_entry_get_id (fixture->pain_today));
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_assert_cmpuint (lumbar_journal_get_revision (fixture->journal), ==, revision);
 
   /* Editable again: the buttons come back. */
   lumbar_diary_page_set_read_only (LUMBAR_DIARY_PAGE (fixture->page), FALSE);
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   collect (fixture->page, is_delete_button, NULL, buttons);
   g_assert_cmpuint (buttons->len, ==, 6);
 }
@@ -707,14 +707,14 @@ test_follows_journal (Fixture       *fixture,
 
   /* A new reading today goes to the top of today. */
   added = add_entry (fixture->journal, LUMBAR_KIND_PAIN, 0, 0, 20, local_offset (0));
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   rows = visible_rows (fixture->page);
   g_assert_true (lumbar_diary_row_get_entry (g_ptr_array_index (rows, 1)) == added);
   g_assert_cmpuint (rows->len, ==, 10);
 
   /* Emptied, it says so. */
   lumbar_journal_set_entries (fixture->journal, none);
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = visible_rows (fixture->page);
   g_assert_cmpuint (rows->len, ==, 0);
@@ -912,7 +912,7 @@ test_ten_years_few_widgets (Fixture       *fixture,
       }
   lumbar_journal_set_entries (fixture->journal, entries);
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), >=, 58000);
-  lumbar_test_spin (200);
+  lumbar_test_flush (fixture->page);
 
   collect (fixture->page, is_any_row, NULL, rows);
   g_test_message ("%u row widgets for %u entries", rows->len,
@@ -924,9 +924,9 @@ test_ten_years_few_widgets (Fixture       *fixture,
   scrolled = GTK_SCROLLED_WINDOW (find (fixture->page, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW)));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  lumbar_test_spin (200);
+  lumbar_test_flush (fixture->page);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  lumbar_test_spin (200);
+  lumbar_test_flush (fixture->page);
   g_ptr_array_set_size (rows, 0);
   collect (fixture->page, is_any_row, NULL, rows);
   g_test_message ("%u row widgets at the oldest day", rows->len);

@@ -125,8 +125,8 @@ wait_for_review_window (Fixture *fixture)
 
   g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
-  /* Let it map and lay out. */
-  lumbar_test_spin (150);
+  /* Mapped and laid out. */
+  lumbar_test_flush (g_ptr_array_index (windows, 0));
   return g_ptr_array_index (windows, 0);
 }
 
@@ -461,7 +461,7 @@ shows_export_body (Fixture *fixture)
 
   /* The Entries page lists them, newest first, with nothing to delete. */
   lumbar_review_window_set_visible_page_name (window, "entries");
-  lumbar_test_spin (300);
+  lumbar_test_flush (GTK_WIDGET (window));
   rows = find_all (GTK_WIDGET (diary), LUMBAR_TYPE_DIARY_ROW);
   for (guint i = 0; i < rows->len; i++)
     if (lumbar_diary_row_get_entry (g_ptr_array_index (rows, i)) != NULL &&
@@ -485,17 +485,17 @@ shows_export_body (Fixture *fixture)
   first = lumbar_journal_get_entry (journal, 0);
   gtk_widget_activate_action (GTK_WIDGET (diary), "diary.delete", "s", lumbar_entry_get_id (first));
   gtk_widget_activate_action (GTK_WIDGET (diary), "diary.edit", "s", lumbar_entry_get_id (first));
-  lumbar_test_spin (300);
+  lumbar_test_flush (GTK_WIDGET (window));
   g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, expected->len);
   g_assert_null (lumbar_test_find_toplevel (LUMBAR_TYPE_ENTRY_EDITOR));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 
   /* The other pages show too. */
   lumbar_review_window_set_visible_page_name (window, "tips");
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (window));
   assert_nothing_to_edit (window);
   lumbar_review_window_set_visible_page_name (window, "overview");
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (window));
   assert_nothing_to_edit (window);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Days with pain readings"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "21 of 21 days"));
@@ -582,7 +582,7 @@ skips_bad_entries_body (Fixture *fixture)
   shown = gtk_text_iter_get_text (&start, &end);
   g_assert_cmpstr (shown, ==, text);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  lumbar_test_spin (100);
+  lumbar_test_flush (NULL);
 }
 
 static void
@@ -602,8 +602,8 @@ unreadable_body (Fixture *fixture)
   const char *body;
 
   g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
-  lumbar_test_spin (100);
   dialog = lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  lumbar_test_flush (GTK_WIDGET (dialog));
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
 
   /* Which file, where, and why. */
@@ -618,7 +618,7 @@ unreadable_body (Fixture *fixture)
   g_assert_cmpuint (main_windows->len, ==, 0);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  lumbar_test_spin (100);
+  lumbar_test_flush (NULL);
 }
 
 static void
@@ -655,7 +655,7 @@ several_files_body (Fixture *fixture)
   g_autoptr(GFile) again = NULL;
 
   g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
-  lumbar_test_spin (100);
+  lumbar_test_flush (NULL);
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
   g_assert_cmpuint (windows->len, ==, 2);
   g_assert_false (g_file_equal (lumbar_review_window_get_file (g_ptr_array_index (windows, 0)),
@@ -672,7 +672,8 @@ several_files_body (Fixture *fixture)
   /* Opening one of them again raises its window instead of a third. */
   again = g_file_new_for_path (g_ptr_array_index (fixture->open_paths, 0));
   g_application_open (G_APPLICATION (fixture->app), &again, 1, "");
-  lumbar_test_spin (300);
+  /* A file already shown is found at once, without reading it. */
+  lumbar_test_flush (NULL);
   g_clear_pointer (&windows, g_ptr_array_unref);
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
   g_assert_cmpuint (windows->len, ==, 2);
@@ -735,7 +736,7 @@ main_window_body (Fixture *fixture)
   g_assert_true (lumbar_test_wait_for (main_window_ready, fixture, WAIT_MS));
   windows = app_windows (fixture, LUMBAR_TYPE_WINDOW);
   main_window = g_ptr_array_index (windows, 0);
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (main_window));
 
   /* The menu offers the three. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-log"));
@@ -751,7 +752,7 @@ main_window_body (Fixture *fixture)
                  lumbar_store_get_journal (lumbar_application_get_store (fixture->app)));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (main_window));
   gtk_window_close (dialog);
-  lumbar_test_spin (100);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
   g_assert_null (lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
 
   /* Print… asks for the period first. */
@@ -760,7 +761,7 @@ main_window_body (Fixture *fixture)
   dialog = lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG);
   g_assert_true (lumbar_export_dialog_get_printing (LUMBAR_EXPORT_DIALOG (dialog)));
   gtk_window_close (dialog);
-  lumbar_test_spin (100);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
 
   /* A file dropped on the main window opens for review beside it. */
   target = find_drop_target (main_window);

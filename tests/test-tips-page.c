@@ -43,7 +43,7 @@ wait_until (gboolean (*cond) (gpointer),
 {
   if (!lumbar_test_wait_for (cond, data, ms))
     return FALSE;
-  lumbar_test_spin (50);
+  lumbar_test_flush (NULL);
   return cond (data);
 }
 
@@ -239,7 +239,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 720, 3000);
   gtk_window_set_child (fixture->window, box);
   gtk_window_present (fixture->window);
-  lumbar_test_spin (50);
+  lumbar_test_flush (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -247,7 +247,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  lumbar_test_spin (20);
+  lumbar_test_flush (NULL);
   g_assert_finalize_object (fixture->journal);
 }
 
@@ -438,7 +438,7 @@ test_red_flag_pain_run (Fixture       *fixture,
 {
   /* Pain of 8 or more on three days in a row. */
   add (fixture, "P3=6 P2..1=9");
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_assert_null (find_label (fixture->page, "See a doctor soon", TRUE));
   add (fixture, "P0=8");
   g_assert_true (wait_label (fixture->page, "Your daily pain was 8 or more on 3 days in a row (25 November 2026, 26 November 2026, 27 November 2026)."));
@@ -530,7 +530,7 @@ test_changes_coalesce (Fixture       *fixture,
   /* … are summarised once, in the next idle. */
   g_assert_true (wait_until (summary_changed, &(SummaryQuery) { fixture, before }, WAIT_MS));
   after = g_object_ref (lumbar_tips_page_get_summary (LUMBAR_TIPS_PAGE (fixture->page)));
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_assert_true (lumbar_tips_page_get_summary (LUMBAR_TIPS_PAGE (fixture->page)) == after);
   g_assert_cmpint (lumbar_summary_get_status (after), ==, LUMBAR_TIPS_STATUS_OK);
 }
@@ -560,7 +560,7 @@ test_card_most_relevant (Fixture       *fixture,
   /* Nothing to say: hidden. */
   g_assert_false (gtk_widget_get_visible (card));
   add (fixture, "P6..0=3");
-  lumbar_test_spin (50);
+  lumbar_test_flush (fixture->page);
   g_assert_false (gtk_widget_get_visible (card));
 
   /* Pain of 5 all week without inclined sitting: that tip. */

@@ -238,8 +238,8 @@ run_body (gpointer data)
   g_weak_ref_set (&fixture->store_ref, fixture->store);
 
   g_assert_true (lumbar_test_wait_for (store_loaded, fixture, WAIT_MS));
-  /* Let the window map and lay out. */
-  lumbar_test_spin (100);
+  /* Mapped and laid out. */
+  lumbar_test_flush (GTK_WIDGET (fixture->window));
 
   fixture->body (fixture);
 
@@ -687,7 +687,7 @@ save_failure_keep_open_body (gpointer data)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "keep");
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (fixture->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (fixture->store)), ==, 1);
 
@@ -867,7 +867,7 @@ slow_load_body (gpointer data)
   gint64 shown_at = g_get_monotonic_time ();
 
   gtk_window_present (GTK_WINDOW (window));
-  lumbar_test_spin (100);
+  lumbar_test_flush (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (loading)));
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 

@@ -83,14 +83,14 @@ shoot (GtkWidget  *content,
   adw_window_set_content (ADW_WINDOW (window), content);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  lumbar_test_spin (300);
+  lumbar_test_flush (GTK_WIDGET (window));
   /* The default size counts what the window system adds around the
    * content; make the content itself @width wide. */
   if (gtk_widget_get_width (window) != width)
     {
       gtk_window_set_default_size (GTK_WINDOW (window), 2 * width - gtk_widget_get_width (window),
                                    2 * height - gtk_widget_get_height (window));
-      lumbar_test_spin (300);
+      lumbar_test_flush (GTK_WIDGET (window));
     }
 
   if (!lumbar_test_save_png (window, path))
@@ -124,7 +124,7 @@ page_height (LumbarJournal *journal,
   adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
   gtk_window_present (GTK_WINDOW (window));
-  lumbar_test_spin (200);
+  lumbar_test_flush (GTK_WIDGET (window));
 
   viewport = lumbar_test_find_of_type (page, GTK_TYPE_VIEWPORT);
   gtk_widget_measure (gtk_viewport_get_child (GTK_VIEWPORT (viewport)), GTK_ORIENTATION_VERTICAL,
