@@ -63,9 +63,18 @@ class Accessibility(unittest.TestCase):
                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         import pyatspi  # noqa: E402 (needs the session bus of dbus-run-session)
         cls.pyatspi = pyatspi
-        cls.app_process = subprocess.Popen([LUMBAR], env=env, stdout=subprocess.PIPE,
+        # The app registers with the accessibility bus when it starts: the
+        # bus must answer first, or the app is never seen.
+        wait_for(cls.bus_ready, "the AT-SPI bus")
+        cls.app_log = open(os.path.join(cls.tmp, "lumbar.log"), "w+")
+        cls.app_process = subprocess.Popen([LUMBAR], env=env, stdout=cls.app_log,
                                            stderr=subprocess.STDOUT)
-        cls.app = wait_for(cls.find_app, "Lumbar on the accessibility bus")
+        try:
+            cls.app = wait_for(cls.find_app, "Lumbar on the accessibility bus")
+        except AssertionError:
+            cls.app_log.seek(0)
+            print(f"lumbar exited with {cls.app_process.poll()}; it said:\n{cls.app_log.read()}")
+            raise
         cls.window = wait_for(lambda: cls.find(cls.app, "frame", "Lumbar"), "the window “Lumbar”")
 
     @classmethod
@@ -77,7 +86,17 @@ class Accessibility(unittest.TestCase):
             cls.app_process.kill()
         cls.bus.terminate()
         cls.bus.wait(timeout=10)
+        cls.app_log.close()
         shutil.rmtree(cls.tmp)
+
+    @classmethod
+    def bus_ready(cls):
+        try:
+            return subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
+                                   "--object-path", "/org/a11y/bus", "--method", "org.a11y.Bus.GetAddress"],
+                                  capture_output=True, timeout=5).returncode == 0
+        except subprocess.TimeoutExpired:
+            return False
 
     @classmethod
     def find_app(cls):

@@ -179,12 +179,22 @@ name_toast_close_buttons (GtkWidget *widget,
  * adw_toast_overlay_add_toast(), and a name for the toast's close button,
  * which libadwaita 1.2 leaves to be announced as "GtkImage".
  */
+static void
+on_toast_dismissed (AdwToastOverlay *overlay)
+{
+  /* The overlay shows the next queued toast from its own handler of this
+   * signal, which runs first: name that toast's button too. */
+  name_toast_close_buttons (GTK_WIDGET (overlay), FALSE);
+}
+
 void
 lumbar_toast_overlay_add_toast (AdwToastOverlay *overlay,
                                 AdwToast        *toast)
 {
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
 
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), overlay,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   adw_toast_overlay_add_toast (overlay, toast);
   name_toast_close_buttons (GTK_WIDGET (overlay), FALSE);
 }
