@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "lumbar-application.h"
 #include "lumbar-compat.h"
@@ -316,6 +317,24 @@ static void
 lumbar_application_init (LumbarApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * lumbar_application_init_i18n:
+ *
+ * The locale from the environment and Lumbar's translations, from
+ * LUMBAR_LOCALEDIR (the build tree) or the installed ones; what a program
+ * does first, before the command line or GTK.
+ */
+void
+lumbar_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /**

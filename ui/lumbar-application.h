@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LumbarApplication, lumbar_application, LUMBAR, APPLICATION, AdwApplication)
 
+void               lumbar_application_init_i18n (void);
 LumbarApplication *lumbar_application_new           (void);
 LumbarStore       *lumbar_application_get_store     (LumbarApplication *self);
 gboolean           lumbar_application_confirm_close (LumbarApplication *self,

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lumbar-application.h"
 #include "lumbar-cli.h"
@@ -14,12 +13,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LumbarApplication) app = NULL;
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lumbar_application_init_i18n ();
 
   /* The command line needs no display and must not start GTK. */
   if (lumbar_cli_wants_command_line (argc, argv))

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lumbar-application.h"
 #include "lumbar-bench-report.h"
@@ -27,12 +26,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LumbarApplication) app = NULL;
-  const char *localedir = g_getenv ("LUMBAR_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lumbar_application_init_i18n ();
 
   app = lumbar_application_new ();
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
