@@ -501,3 +501,34 @@ lumbar_test_assert_one_format (GtkWidget *root)
         }
     }
 }
+
+/**
+ * lumbar_test_init_gtk:
+ *
+ * Initialises GTK for a UI test. Without a display at all (no DISPLAY or
+ * WAYLAND_DISPLAY) the test skips. With one, a display that cannot be
+ * opened is retried for a few seconds (a loaded Xvfb can refuse a
+ * connection for a moment) and then fails the test: a UI suite that
+ * silently skips under CI would prove nothing.
+ *
+ * Returns: %TRUE when GTK is ready, %FALSE to skip
+ */
+gboolean
+lumbar_test_init_gtk (void)
+{
+  const char *display = g_getenv ("DISPLAY");
+  gint64 deadline;
+
+  if ((display == NULL || *display == '\0') && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return FALSE;
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_init_check ())
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("could not open the display “%s”", display ? display : g_getenv ("WAYLAND_DISPLAY"));
+      /* No main loop exists yet to wait in. */
+      g_usleep (100 * 1000);
+    }
+  return TRUE;
+}

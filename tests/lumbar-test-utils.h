@@ -19,6 +19,7 @@ void       lumbar_test_use_test_a11y        (void);
 void       lumbar_test_bind_textdomain      (void);
 void       lumbar_test_use_language         (const char          *lang);
 
+gboolean   lumbar_test_init_gtk             (void);
 gboolean   lumbar_test_wait_for             (LumbarTestCondition  condition,
                                              gpointer             data,
                                              guint                timeout_ms);

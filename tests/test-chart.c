@@ -487,7 +487,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
+  if (!lumbar_test_init_gtk ())
     g_test_add_func ("/lumbar/chart/needs-display", skip_without_display);
   else
     {

@@ -965,7 +965,7 @@ main (int   argc,
   /* The model needs no display. */
   g_test_add_func ("/lumbar/diary-page/model-follows-random-edits", test_model_random_edits);
 
-  if (!gtk_init_check ())
+  if (!lumbar_test_init_gtk ())
     {
       g_test_add_func ("/lumbar/diary-page/needs-display", skip_without_display);
       status = g_test_run ();

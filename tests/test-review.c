@@ -1033,7 +1033,7 @@ main (int   argc,
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
+  if (!lumbar_test_init_gtk ())
     {
       g_test_add_func ("/lumbar/review/needs-display", skip_without_display);
       status = g_test_run ();

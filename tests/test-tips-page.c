@@ -657,7 +657,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   lumbar_test_bind_textdomain ();
 
-  if (!gtk_init_check ())
+  if (!lumbar_test_init_gtk ())
     {
       g_test_add_func ("/lumbar/tips-page/needs-display", skip_without_display);
       return g_test_run ();
