@@ -73,6 +73,7 @@ struct _LumbarStore
 
   guint          save_delay;
   guint          retry_delay;
+  guint          failed_saves;  /* in a row, 0 after a save that worked */
   GSource       *save_source;
   GSource       *retry_source;
   gulong         changed_handler;
@@ -103,6 +104,7 @@ enum {
   PROP_0,
   PROP_BROKEN_PATH,
   PROP_DIRECTORY,
+  PROP_FAILED_SAVES,
   PROP_HAS_UNSAVED,
   PROP_JOURNAL,
   PROP_LOADED,
@@ -616,6 +618,16 @@ set_string (LumbarStore  *self,
 }
 
 static void
+set_failed_saves (LumbarStore *self,
+                  guint        value)
+{
+  if (self->failed_saves == value)
+    return;
+  self->failed_saves = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED_SAVES]);
+}
+
+static void
 update_has_unsaved (LumbarStore *self)
 {
   set_bool (self,
@@ -771,6 +783,7 @@ save_succeeded (LumbarStore *self,
   if (self->saved_revision >= lumbar_journal_get_revision (self->journal))
     clear_source (&self->retry_source);
   set_string (self, &self->save_error, NULL, PROP_SAVE_ERROR);
+  set_failed_saves (self, 0);
   update_has_unsaved (self);
   forget_saved_timers (self);
 }
@@ -800,6 +813,7 @@ save_failed (LumbarStore *self,
                              _("Your diary could not be saved: %s. Your entries are kept while Lumbar is open, and saving is tried again every few seconds."),
                              describe_write_error (error));
   set_string (self, &self->save_error, message, PROP_SAVE_ERROR);
+  set_failed_saves (self, self->failed_saves + 1);
 
   if (self->retry_source == NULL)
     self->retry_source = add_timeout (self, self->retry_delay, retry_cb, "[lumbar] save retry");
@@ -1393,6 +1407,9 @@ lumbar_store_get_property (GObject    *object,
     case PROP_DIRECTORY:
       g_value_set_string (value, self->directory);
       break;
+    case PROP_FAILED_SAVES:
+      g_value_set_uint (value, self->failed_saves);
+      break;
     case PROP_HAS_UNSAVED:
       g_value_set_boolean (value, self->has_unsaved);
       break;
@@ -1457,6 +1474,8 @@ lumbar_store_class_init (LumbarStoreClass *klass)
   properties[PROP_DIRECTORY] =
     g_param_spec_string ("directory", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Saves that failed in a row (each retry counts); 0 once one works. */
+  properties[PROP_FAILED_SAVES] = g_param_spec_uint ("failed-saves", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_HAS_UNSAVED] = g_param_spec_boolean ("has-unsaved", NULL, NULL, FALSE, ro);
   properties[PROP_JOURNAL] =
     g_param_spec_object ("journal", NULL, NULL, LUMBAR_TYPE_JOURNAL,
@@ -1662,6 +1681,19 @@ lumbar_store_get_has_unsaved (LumbarStore *self)
 {
   g_return_val_if_fail (LUMBAR_IS_STORE (self), FALSE);
   return self->has_unsaved;
+}
+
+/**
+ * lumbar_store_get_failed_saves:
+ *
+ * Returns: how many saves in a row have failed, retries included; 0 once
+ *   one works
+ */
+guint
+lumbar_store_get_failed_saves (LumbarStore *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_STORE (self), 0);
+  return self->failed_saves;
 }
 
 /**

@@ -32,6 +32,7 @@ gboolean       lumbar_store_get_loaded         (LumbarStore         *self);
 gboolean       lumbar_store_get_read_only      (LumbarStore         *self);
 gboolean       lumbar_store_get_has_unsaved    (LumbarStore         *self);
 const char    *lumbar_store_get_save_error     (LumbarStore         *self);
+guint          lumbar_store_get_failed_saves   (LumbarStore         *self);
 const char    *lumbar_store_get_broken_path    (LumbarStore         *self);
 const char    *lumbar_store_get_restored_from  (LumbarStore         *self);
 const char    *lumbar_store_get_read_only_reason (LumbarStore       *self);

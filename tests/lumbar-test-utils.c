@@ -142,53 +142,6 @@ lumbar_test_use_language (const char *lang)
   gtk_disable_setlocale ();
 }
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-keep_ticking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/**
- * lumbar_test_wait_for:
- * @condition: checked between main loop iterations
- * @data: passed to @condition
- * @timeout_ms: how long to wait at most
- *
- * Runs the default main context until @condition holds.
- *
- * Returns: %TRUE if @condition held before @timeout_ms passed
- */
-gboolean
-lumbar_test_wait_for (LumbarTestCondition condition,
-                      gpointer            data,
-                      guint               timeout_ms)
-{
-  gboolean expired = FALSE;
-  guint deadline_id, tick_id;
-
-  if (condition (data))
-    return TRUE;
-
-  /* Block in the main context until something happens or the deadline
-   * passes. The tick re-checks conditions that change without an event of
-   * this context (a file written by a worker thread). */
-  deadline_id = g_timeout_add (timeout_ms, set_true, &expired);
-  tick_id = g_timeout_add (10, keep_ticking, NULL);
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick_id);
-  if (!expired)
-    g_source_remove (deadline_id);
-  return condition (data);
-}
-
 static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       data)
@@ -502,6 +455,12 @@ lumbar_test_assert_one_format (GtkWidget *root)
     }
 }
 
+static gboolean
+init_check (gpointer data)
+{
+  return gtk_init_check ();
+}
+
 /**
  * lumbar_test_init_gtk:
  *
@@ -517,18 +476,12 @@ gboolean
 lumbar_test_init_gtk (void)
 {
   const char *display = g_getenv ("DISPLAY");
-  gint64 deadline;
 
   if ((display == NULL || *display == '\0') && g_getenv ("WAYLAND_DISPLAY") == NULL)
     return FALSE;
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!gtk_init_check ())
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("could not open the display “%s”", display ? display : g_getenv ("WAYLAND_DISPLAY"));
-      /* No main loop exists yet to wait in. */
-      g_usleep (100 * 1000);
-    }
+  /* Blocks in the main context between tries: GTK is not needed for that. */
+  if (!lumbar_test_wait_for (init_check, NULL, 10000))
+    g_error ("could not open the display “%s”", display ? display : g_getenv ("WAYLAND_DISPLAY"));
   return TRUE;
 }

@@ -3,13 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include "lumbar-test-wait.h"
+
 G_BEGIN_DECLS
 
 /* Shared set-up for the UI tests and the screenshot programs: private XDG
  * folders, a headless GTK, waiting on the main loop, finding widgets and
  * rendering them to PNG. */
-
-typedef gboolean (*LumbarTestCondition) (gpointer data);
 
 char      *lumbar_test_make_private_dir     (const char          *root,
                                              const char          *name);
@@ -20,9 +20,6 @@ void       lumbar_test_bind_textdomain      (void);
 void       lumbar_test_use_language         (const char          *lang);
 
 gboolean   lumbar_test_init_gtk             (void);
-gboolean   lumbar_test_wait_for             (LumbarTestCondition  condition,
-                                             gpointer             data,
-                                             guint                timeout_ms);
 void       lumbar_test_flush                (GtkWidget           *widget);
 
 gboolean   lumbar_test_has_accessible_name  (GtkWidget           *widget,

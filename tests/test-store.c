@@ -10,6 +10,7 @@
 #include "lumbar-document.h"
 #include "lumbar-error.h"
 #include "lumbar-store.h"
+#include "lumbar-test-wait.h"
 
 /* Each test gets a fresh 0700 folder; the store's folder is "lumbar" inside
  * it and does not exist until the store creates it. */
@@ -184,39 +185,26 @@ find_broken (const char *dir_path)
   return NULL;
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main context until @condition holds or @timeout_ms passed. */
-static gboolean
-run_until (Condition condition,
-           gpointer  data,
-           guint     timeout_ms)
+/* Dispatches every source that is ready: with a save delay of 0 the
+ * autosave a change schedules runs here, without waiting for a clock. */
+static void
+run_pending (void)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      if (!condition (data))
-        g_usleep (2000);
-    }
-  return TRUE;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
-static void
-run_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+typedef struct {
+  LumbarStore *store;
+  guint        failed_saves;
+} FailedSaves;
 
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
+static gboolean
+failed_at_least (gpointer data)
+{
+  FailedSaves *query = data;
+
+  return lumbar_store_get_failed_saves (query->store) >= query->failed_saves;
 }
 
 static gboolean
@@ -483,7 +471,7 @@ test_load_async (Fixture       *fixture,
 
   lumbar_store_load_async (store, NULL, load_done_cb, &load);
   g_assert_false (lumbar_store_get_loaded (store));
-  g_assert_true (run_until (async_done, &load, 5000));
+  g_assert_true (lumbar_test_wait_for (async_done, &load, 5000));
 
   g_assert_true (load.ok);
   g_assert_true (load.thread == g_thread_self ());
@@ -512,7 +500,7 @@ test_autosave (Fixture       *fixture,
   g_assert_cmpuint (unsaved_notifies, ==, 1);
 
   /* On disk within 2 s (a deadline, not a measure of speed). */
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (first)));
   g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (second)));
   g_assert_cmpuint (unsaved_notifies, ==, 2);
@@ -522,7 +510,7 @@ test_autosave (Fixture       *fixture,
   g_clear_object (&first);
   first = lumbar_journal_remove (lumbar_store_get_journal (store), lumbar_entry_get_id (second));
   g_assert_nonnull (first);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   g_assert_false (file_contains (fixture->journal, lumbar_entry_get_id (second)));
 }
 
@@ -618,7 +606,7 @@ test_broken_without_backup (Fixture       *fixture,
 
   /* The user can go on: the new diary is saved beside the broken one. */
   add_entry (store, entry);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (entry)));
   g_clear_pointer (&broken_bytes, g_free);
   broken_bytes = read_file (lumbar_store_get_broken_path (store));
@@ -650,7 +638,7 @@ test_broken_entries (Fixture       *fixture,
   g_assert_false (lumbar_store_get_read_only (store));
 
   /* journal.json now holds exactly what is shown. */
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   contents = read_file (fixture->journal);
   g_assert_nonnull (contents);
   doc = lumbar_document_parse (contents, strlen (contents), LUMBAR_PARSE_DEFAULT, NULL);
@@ -752,7 +740,7 @@ test_backups_rotate (Fixture       *fixture,
   g_assert_false (g_file_test (today, G_FILE_TEST_EXISTS));
 
   add_entry (store, first);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
 
   /* Today's backup is the diary as it was before today's first save. */
   today_bytes = read_file (today);
@@ -763,7 +751,7 @@ test_backups_rotate (Fixture       *fixture,
 
   /* Later saves of the day leave it alone. */
   add_entry (store, second);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (second)));
   g_clear_pointer (&today_bytes, g_free);
   today_bytes = read_file (today);
@@ -846,9 +834,9 @@ test_save_failure (Fixture       *fixture,
 
   /* Two saves: the diary exists and today's backup is made. */
   add_entry (store, first);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   add_entry (store, second);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
 
   /* Make the file impossible to replace. Folder permissions do not stop
    * root, but renaming a file over a non-empty folder fails for everyone. */
@@ -856,7 +844,7 @@ test_save_failure (Fixture       *fixture,
   write_file (blocker, "x");
 
   add_entry (store, third);
-  g_assert_true (run_until (store_has_save_error, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_has_save_error, store, 2000));
   g_assert_cmpuint (error_notifies, ==, 1);
   g_assert_true (lumbar_store_get_has_unsaved (store));
   g_assert_nonnull (lumbar_store_get_save_error (store));
@@ -866,8 +854,9 @@ test_save_failure (Fixture       *fixture,
   g_assert_false (lumbar_store_flush (store, &error));
   g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE);
   g_assert_cmpstr (error->message, ==, lumbar_store_get_save_error (store));
-  /* Retries leave no temporary files behind. */
-  run_for (300);
+  /* Retries leave no temporary files behind: wait for two of them. */
+  g_assert_true (lumbar_test_wait_for (failed_at_least,
+                            &(FailedSaves) { store, lumbar_store_get_failed_saves (store) + 2 }, 2000));
   g_assert_nonnull (lumbar_store_get_save_error (store));
   /* The same message each time: the window does not flicker. */
   g_assert_cmpuint (error_notifies, ==, 1);
@@ -877,7 +866,7 @@ test_save_failure (Fixture       *fixture,
   /* Once the problem is gone the retry saves everything, unprompted. */
   g_assert_cmpint (g_unlink (blocker), ==, 0);
   g_assert_cmpint (g_rmdir (fixture->journal), ==, 0);
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   g_assert_null (lumbar_store_get_save_error (store));
   g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (first)));
   g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (second)));
@@ -904,10 +893,10 @@ test_newer_version (Fixture       *fixture,
   /* Shown as well as possible. */
   g_assert_nonnull (lumbar_journal_lookup (lumbar_store_get_journal (store), "n1"));
 
-  lumbar_store_set_save_delay (store, 10);
+  lumbar_store_set_save_delay (store, 0);
   add_entry (store, entry);
   g_assert_true (lumbar_store_get_has_unsaved (store));
-  run_for (300);
+  run_pending ();
   g_assert_false (lumbar_store_flush (store, &error));
   g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -945,9 +934,9 @@ test_lock (Fixture       *fixture,
   /* It still shows the diary. */
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (second)), ==, 2);
 
-  lumbar_store_set_save_delay (second, 10);
+  lumbar_store_set_save_delay (second, 0);
   add_entry (second, entry);
-  run_for (200);
+  run_pending ();
   g_assert_false (lumbar_store_flush (second, &error));
   g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -1006,7 +995,7 @@ test_timer_survives_restart (Fixture       *fixture,
   g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TIMER);
   g_clear_error (&error);
 
-  g_assert_true (run_until (store_saved, store, 2000));
+  g_assert_true (lumbar_test_wait_for (store_saved, store, 2000));
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* After another restart: the session is logged once and nothing runs. */
@@ -1117,7 +1106,7 @@ test_timer_crash_safety (Fixture       *fixture,
     g_assert_false (lumbar_store_get_timer (restarted, LUMBAR_KIND_REST, NULL));
     g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 2);
     g_assert_true (lumbar_entry_equal (lumbar_journal_lookup (journal, lumbar_entry_get_id (entry)), entry));
-    g_assert_true (run_until (store_saved, restarted, 2000));
+    g_assert_true (lumbar_test_wait_for (store_saved, restarted, 2000));
   }
   {
     g_autoptr(LumbarStore) again = load_store (crash1);
