@@ -349,13 +349,6 @@ unit_format (const Unit *unit)
     }
 }
 
-static char *
-format_day (LumbarDay       day,
-            LumbarDateStyle style)
-{
-  return lumbar_format_date (day, style);
-}
-
 /* The widest label a unit can produce, so a spacing can be chosen before
  * any label is drawn. */
 static double
@@ -367,14 +360,14 @@ unit_label_width (Geometry   *g,
 
   if (unit->kind == UNIT_YEAR)
     {
-      g_autofree char *label = format_day (lumbar_day_from_ymd (2088, 8, 28), format);
+      g_autofree char *label = lumbar_format_date (lumbar_day_from_ymd (2088, 8, 28), format);
 
       return text_width (g, label);
     }
 
   for (int month = 1; month <= 12; month++)
     {
-      g_autofree char *label = format_day (lumbar_day_from_ymd (2000, month, 28), format);
+      g_autofree char *label = lumbar_format_date (lumbar_day_from_ymd (2000, month, 28), format);
 
       widest = MAX (widest, text_width (g, label));
     }
@@ -1778,7 +1771,7 @@ paint_time_axis (Geometry          *g,
           cairo_line_to (cr, x, grid_bottom);
         }
 
-      label.text = format_day (day, format);
+      label.text = lumbar_format_date (day, format);
       label.width = text_width (g, label.text);
       if (g->unit->kind == UNIT_MONTH || g->unit->kind == UNIT_YEAR)
         label.x = x + 3 * s;
@@ -1821,7 +1814,7 @@ paint_time_axis (Geometry          *g,
         {
           LumbarDay day = year == y ? first : lumbar_day_from_ymd (year, 1, 1);
 
-          label.text = format_day (day, LUMBAR_DATE_YEAR);
+          label.text = lumbar_format_date (day, LUMBAR_DATE_YEAR);
           label.width = text_width (g, label.text);
           label.x = year == y ? l->plot.x : round (l->plot.x + (double) (day - first) * l->plot.width / n_days) + 3 * s;
           g_array_append_val (years, label);
@@ -2081,7 +2074,7 @@ format_pain (double value)
 static char *
 format_date (LumbarDay day)
 {
-  return format_day (day, LUMBAR_DATE_SHORT);
+  return lumbar_format_date (day, LUMBAR_DATE_SHORT);
 }
 
 /* The mean local pain of days[first] … days[end − 1], as every other view
@@ -2251,7 +2244,7 @@ lumbar_chart_describe_day (const LumbarDaily *daily)
 
   g_return_val_if_fail (daily != NULL, NULL);
 
-  date = format_day (daily->day, LUMBAR_DATE_WEEKDAY);
+  date = lumbar_format_date (daily->day, LUMBAR_DATE_WEEKDAY);
   g_string_append (text, date);
 
   if (daily->n_pain > 1)

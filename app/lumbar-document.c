@@ -1704,3 +1704,29 @@ lumbar_entries_to_bytes (GPtrArray *entries)
 
   return lumbar_document_to_bytes (&doc);
 }
+
+/**
+ * lumbar_json_builder_to_bytes:
+ * @builder: a builder holding a finished document
+ * @indent: spaces per level
+ *
+ * For the small documents written with a #JsonBuilder (timers, FHIR);
+ * diaries have a writer of their own.
+ *
+ * Returns: (transfer full): the document, pretty-printed
+ */
+GBytes *
+lumbar_json_builder_to_bytes (JsonBuilder *builder,
+                              guint        indent)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  gsize length = 0;
+  char *data;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, indent);
+  data = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (data, length);
+}

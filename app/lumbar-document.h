@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "lumbar-entry.h"
 
@@ -58,6 +59,9 @@ gboolean        lumbar_json_check_syntax     (const char        *data,
                                               gsize              length,
                                               guint             *n_entries,
                                               GError           **error);
+
+GBytes         *lumbar_json_builder_to_bytes (JsonBuilder       *builder,
+                                              guint              indent);
 
 void            lumbar_problem_free          (LumbarProblem     *problem);
 char           *lumbar_problem_to_string     (LumbarProblem     *problem,

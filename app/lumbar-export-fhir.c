@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lumbar-document.h"
 #include "lumbar-export.h"
 
 /* An HL7 FHIR R4 Bundle of type "collection" for clinic systems
@@ -435,10 +436,6 @@ lumbar_export_to_fhir (GPtrArray                 *entries,
   g_autofree char *patient = patient_full_url (entries);
   g_autofree char *name = fhir_text (options->patient_name);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  gsize length = 0;
-  char *data;
 
   json_builder_begin_object (builder);
   add_string (builder, "resourceType", "Bundle");
@@ -476,10 +473,5 @@ lumbar_export_to_fhir (GPtrArray                 *entries,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  data = json_generator_to_data (generator, &length);
-  return g_bytes_new_take (data, length);
+  return lumbar_json_builder_to_bytes (builder, 1);
 }

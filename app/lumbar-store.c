@@ -311,10 +311,6 @@ static GBytes *
 timers_to_bytes (GPtrArray *timers)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  gsize length = 0;
-  char *data;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -360,13 +356,7 @@ timers_to_bytes (GPtrArray *timers)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, &length);
-
-  return g_bytes_new_take (data, length);
+  return lumbar_json_builder_to_bytes (builder, 2);
 }
 
 static const char *

@@ -107,18 +107,6 @@ scale_get_int (GtkScale *scale)
   return (int) round (gtk_range_get_value (GTK_RANGE (scale)));
 }
 
-static char *
-format_clock (GDateTime *date_time)
-{
-  return lumbar_format_time (date_time);
-}
-
-static char *
-format_duration (int minutes)
-{
-  return lumbar_format_duration (minutes);
-}
-
 static void
 toast (LumbarTodayPage *self,
        const char      *title)
@@ -421,11 +409,11 @@ update_timer (LumbarTodayPage *self,
 
   if (running && start != NULL)
     {
-      g_autofree char *clock = format_clock (start);
+      g_autofree char *clock = lumbar_format_time (start);
       g_autofree char *duration = NULL;
       GTimeSpan elapsed = g_date_time_difference (now, start);
 
-      duration = format_duration ((int) MAX (0, elapsed / G_TIME_SPAN_MINUTE));
+      duration = lumbar_format_duration ((int) MAX (0, elapsed / G_TIME_SPAN_MINUTE));
       if (kind == LUMBAR_KIND_REST)
         /* Translators: "Resting since 14:05 (12 min)" */
         subtitle = g_strdup_printf (_("Resting since %s (%s)"), clock, duration);
@@ -667,14 +655,14 @@ dup_entry_clock (LumbarEntry *entry)
   if (kind == LUMBAR_KIND_REST || kind == LUMBAR_KIND_INCLINE)
     {
       g_autoptr(GDateTime) end = g_date_time_add_minutes (start, lumbar_entry_get_minutes (entry));
-      g_autofree char *from = format_clock (start);
-      g_autofree char *to = format_clock (end);
+      g_autofree char *from = lumbar_format_time (start);
+      g_autofree char *to = lumbar_format_time (end);
 
       /* Translators: a span of time, e.g. "14:05–14:35" */
       return g_strdup_printf (_("%s–%s"), from, to);
     }
 
-  return format_clock (start);
+  return lumbar_format_time (start);
 }
 
 static GtkWidget *
