@@ -220,7 +220,8 @@ lumbar_format_change (double before,
   g_autofree char *points = lumbar_format_decimal (fabs (change), LUMBAR_NUMBERS_LOCALE);
   g_autofree char *signed_points = NULL;
 
-  if (g_strcmp0 (points, "0.0") == 0 || g_strcmp0 (points, "0,0") == 0)
+  /* No sign on a change that lumbar_format_decimal() writes as zero. */
+  if (fabs (change) < 0.05)
     signed_points = g_strdup (points);
   else
     signed_points = g_strconcat (change < 0 ? "−" : "+", points, NULL);

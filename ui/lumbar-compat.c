@@ -156,11 +156,9 @@ lumbar_entry_row_set_accessible_name (AdwEntryRow *row,
 }
 
 static void
-name_toast_close_buttons (GtkWidget *widget,
-                          gboolean   in_toast)
+name_close_buttons (GtkWidget *widget)
 {
-  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
-  if (in_toast && GTK_IS_BUTTON (widget) &&
+  if (GTK_IS_BUTTON (widget) &&
       g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     /* Translators: the button that closes a notification in the window */
@@ -168,7 +166,27 @@ name_toast_close_buttons (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    name_toast_close_buttons (child, in_toast);
+    name_close_buttons (child);
+}
+
+/* Toast widgets are the overlay's own children, beside its content, which
+ * is not walked. */
+static void
+name_toast_close_buttons (AdwToastOverlay *overlay)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      name_close_buttons (child);
+}
+
+static void
+on_toast_dismissed (AdwToastOverlay *overlay)
+{
+  /* The overlay shows the next queued toast from its own handler of this
+   * signal, which runs first: name that toast's button too. */
+  name_toast_close_buttons (overlay);
 }
 
 /**
@@ -179,14 +197,6 @@ name_toast_close_buttons (GtkWidget *widget,
  * adw_toast_overlay_add_toast(), and a name for the toast's close button,
  * which libadwaita 1.2 leaves to be announced as "GtkImage".
  */
-static void
-on_toast_dismissed (AdwToastOverlay *overlay)
-{
-  /* The overlay shows the next queued toast from its own handler of this
-   * signal, which runs first: name that toast's button too. */
-  name_toast_close_buttons (GTK_WIDGET (overlay), FALSE);
-}
-
 void
 lumbar_toast_overlay_add_toast (AdwToastOverlay *overlay,
                                 AdwToast        *toast)
@@ -196,7 +206,7 @@ lumbar_toast_overlay_add_toast (AdwToastOverlay *overlay,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), overlay,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   adw_toast_overlay_add_toast (overlay, toast);
-  name_toast_close_buttons (GTK_WIDGET (overlay), FALSE);
+  name_toast_close_buttons (overlay);
 }
 
 /**
