@@ -210,7 +210,6 @@ lumbar_cli_run (int    argc,
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
-  g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse_strv (context, &args, &error))
     return lumbar_cli_usage_error ("%s", error->message);
 
