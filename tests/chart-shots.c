@@ -95,8 +95,10 @@ main (int   argc,
             g_autofree char *name = NULL;
             g_autofree char *path = NULL;
 
-            lumbar_chart_set_today (lumbar_chart_view_get_chart (LUMBAR_CHART_VIEW (view)), today);
-            lumbar_chart_view_set_journal (LUMBAR_CHART_VIEW (view), journal);
+            g_autoptr(LumbarSummaryTracker) tracker =
+              g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER, "journal", journal, "today", today, NULL);
+
+            lumbar_chart_view_set_tracker (LUMBAR_CHART_VIEW (view), tracker);
             lumbar_chart_view_set_range (LUMBAR_CHART_VIEW (view), ranges[r]);
             lumbar_chart_view_set_show_table (LUMBAR_CHART_VIEW (view), table);
             gtk_widget_set_margin_start (view, 12);

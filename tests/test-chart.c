@@ -24,6 +24,7 @@
 typedef struct {
   LumbarDay        today;
   LumbarJournal   *journal;
+  LumbarSummaryTracker *tracker;
   GtkWidget       *window;
   LumbarChartView *view;
   LumbarChart     *chart;
@@ -55,15 +56,15 @@ fixture_set_up (Fixture       *f,
 {
   f->today = lumbar_day_from_ymd (2026, 11, 27);
   f->journal = lumbar_journal_new ();
+  f->tracker = g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER, "journal", f->journal, "today", f->today, NULL);
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 560);
   f->view = LUMBAR_CHART_VIEW (lumbar_chart_view_new ());
   f->chart = lumbar_chart_view_get_chart (f->view);
-  lumbar_chart_set_today (f->chart, f->today);
   lumbar_chart_view_set_range (f->view, "1m");
   lumbar_chart_view_set_show_table (f->view, FALSE);
-  lumbar_chart_view_set_journal (f->view, f->journal);
+  lumbar_chart_view_set_tracker (f->view, f->tracker);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (lumbar_test_wait_for (is_mapped, f->chart, WAIT_MS));
@@ -75,6 +76,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   lumbar_test_flush (NULL);
+  g_assert_finalize_object (f->tracker);
   g_assert_finalize_object (f->journal);
 }
 
@@ -334,10 +336,12 @@ test_keyboard_moves_focused_day (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LumbarEntry) entry = pain_entry (f->today - 1, 8, 6, 2);
+  char *before = description (f);
   LumbarDaily daily;
 
   g_assert_true (lumbar_journal_add (f->journal, entry, &error));
   g_assert_no_error (error);
+  g_assert_true (wait_description_change (f, before));
   gtk_widget_grab_focus (GTK_WIDGET (f->chart));
   g_assert_false (lumbar_chart_get_focused_day (f->chart, NULL));
 

@@ -467,7 +467,7 @@ shows_export_body (Fixture *fixture)
   g_assert_true (lumbar_diary_page_get_read_only (diary));
 
   /* Tips as of the end of the exported period. */
-  g_assert_cmpint (lumbar_tips_page_get_today (tips), ==, FIXTURE_LAST);
+  g_assert_cmpint (lumbar_summary_tracker_get_today (lumbar_tips_page_get_tracker (tips)), ==, FIXTURE_LAST);
   g_assert_cmpint (lumbar_review_window_get_tips_day (window), ==, FIXTURE_LAST);
 
   /* No banner: nothing was left out. */

@@ -26,6 +26,7 @@
 typedef struct
 {
   LumbarJournal *journal;
+  LumbarSummaryTracker *tracker;
   GtkWindow     *window;
   GtkWidget     *page;
   GtkWidget     *card;
@@ -226,11 +227,12 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   fixture->journal = lumbar_journal_new ();
-  fixture->page = lumbar_tips_page_new (fixture->journal);
-  lumbar_tips_page_set_today (LUMBAR_TIPS_PAGE (fixture->page), DIARY_TODAY);
+  /* One tracker for both, as in the window. */
+  fixture->tracker = lumbar_summary_tracker_new (fixture->journal);
+  lumbar_summary_tracker_set_today (fixture->tracker, DIARY_TODAY);
+  fixture->page = lumbar_tips_page_new (fixture->tracker);
   gtk_widget_set_vexpand (fixture->page, TRUE);
-  fixture->card = lumbar_tip_card_new (fixture->journal);
-  lumbar_tip_card_set_today (LUMBAR_TIP_CARD (fixture->card), DIARY_TODAY);
+  fixture->card = lumbar_tip_card_new (fixture->tracker);
 
   gtk_box_append (GTK_BOX (box), fixture->card);
   gtk_box_append (GTK_BOX (box), fixture->page);
@@ -248,6 +250,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   lumbar_test_flush (NULL);
+  g_assert_finalize_object (fixture->tracker);
   g_assert_finalize_object (fixture->journal);
 }
 
@@ -487,20 +490,31 @@ test_today (Fixture       *fixture,
   g_autoptr(GtkWidget) page = g_object_ref_sink (lumbar_tips_page_new (NULL));
   g_autoptr(GtkWidget) card = g_object_ref_sink (lumbar_tip_card_new (NULL));
 
-  /* Without a day set, the local date. */
-  g_assert_cmpint (lumbar_tips_page_get_today (LUMBAR_TIPS_PAGE (page)), ==, lumbar_day_today ());
-  g_assert_cmpint (lumbar_tip_card_get_today (LUMBAR_TIP_CARD (card)), ==, lumbar_day_today ());
+  /* Without a tracker: general advice, and no card. */
+  g_assert_cmpint (lumbar_summary_get_today (lumbar_tips_page_get_summary (LUMBAR_TIPS_PAGE (page))), ==, lumbar_day_today ());
+  g_assert_false (gtk_widget_get_visible (card));
 
-  /* A week after the readings they no longer count. */
+  /* A week after the readings they no longer count, on both. */
   add (fixture, "P6..0=5 S0=7");
   g_assert_true (wait_recommended (fixture, REST_TITLE));
-  g_object_set (fixture->page, "today", DIARY_TODAY + 7, NULL);
+  g_assert_true (gtk_widget_get_visible (fixture->card));
+  g_object_set (fixture->tracker, "today", DIARY_TODAY + 7, NULL);
   g_assert_nonnull (find_label (fixture->page, "Not enough readings yet", TRUE));
   g_assert_true (is_general (fixture, REST_TITLE));
+  g_assert_false (gtk_widget_get_visible (fixture->card));
+}
 
-  /* Back to following the clock. */
-  lumbar_tips_page_set_today (LUMBAR_TIPS_PAGE (fixture->page), LUMBAR_DAY_INVALID);
-  g_assert_cmpint (lumbar_tips_page_get_today (LUMBAR_TIPS_PAGE (fixture->page)), ==, lumbar_day_today ());
+/* The card and the page read one summary: the same object, not two
+ * computations that could disagree. */
+static void
+test_one_summary (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  add (fixture, "P6..0=7 S0=6");
+  g_assert_true (wait_recommended (fixture, REST_TITLE));
+  g_assert_true (lumbar_tips_page_get_summary (LUMBAR_TIPS_PAGE (fixture->page)) ==
+                 lumbar_summary_tracker_get_summary (fixture->tracker));
+  g_assert_true (lumbar_tip_card_get_tracker (LUMBAR_TIP_CARD (fixture->card)) == fixture->tracker);
 }
 
 typedef struct {
@@ -587,7 +601,7 @@ test_card_most_relevant (Fixture       *fixture,
   g_assert_nonnull (find_label (card, "Please seek medical care promptly", FALSE));
 
   /* The days move on: nothing in the last week, hidden again. */
-  lumbar_tip_card_set_today (LUMBAR_TIP_CARD (card), DIARY_TODAY + 8);
+  lumbar_summary_tracker_set_today (fixture->tracker, DIARY_TODAY + 8);
   g_assert_false (gtk_widget_get_visible (card));
 }
 
@@ -675,6 +689,7 @@ main (int   argc,
   ADD ("red-flag-without-enough-data", test_red_flag_without_enough_data);
   ADD ("manual-therapy-progress", test_manual_therapy_progress);
   ADD ("today", test_today);
+  ADD ("one-summary", test_one_summary);
   ADD ("changes-coalesce", test_changes_coalesce);
   ADD ("fits-narrow", test_fits_narrow);
   ADD ("card-most-relevant", test_card_most_relevant);

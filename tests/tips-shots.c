@@ -105,20 +105,27 @@ shoot (GtkWidget  *content,
 }
 
 /* The height of the page's content at @width, to show all of it. */
+static LumbarSummaryTracker *
+tracker_new (LumbarJournal *journal,
+             LumbarDay      today)
+{
+  return g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER, "journal", journal, "today", today, NULL);
+}
+
 static int
 page_height (LumbarJournal *journal,
              LumbarDay      today,
              int            width,
              gboolean       expand)
 {
+  g_autoptr(LumbarSummaryTracker) tracker = tracker_new (journal, today);
   GtkWidget *window = adw_window_new ();
-  GtkWidget *page = lumbar_tips_page_new (journal);
+  GtkWidget *page = lumbar_tips_page_new (tracker);
   GtkWidget *viewport;
   int height;
 
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
 
-  lumbar_tips_page_set_today (LUMBAR_TIPS_PAGE (page), today);
   if (expand)
     open_first_expander (page);
   adw_window_set_content (ADW_WINDOW (window), page);
@@ -176,12 +183,12 @@ main (int   argc,
 
       for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
         {
-          GtkWidget *page = lumbar_tips_page_new (journal);
+          g_autoptr(LumbarSummaryTracker) tracker = tracker_new (journal, today);
+          GtkWidget *page = lumbar_tips_page_new (tracker);
           g_autofree char *name = NULL;
           g_autofree char *path = NULL;
           int height = page_height (journal, today, widths[w], expand);
 
-          lumbar_tips_page_set_today (LUMBAR_TIPS_PAGE (page), today);
           if (expand)
             open_first_expander (page);
           name = g_strdup_printf ("tips-%s-%d-%s%s.png", lang, widths[w], scenes[s].name, dark ? "-dark" : "");
@@ -191,14 +198,14 @@ main (int   argc,
 
       /* The Today page's card, as narrow as a phone. */
       {
-        GtkWidget *card = lumbar_tip_card_new (journal);
+        g_autoptr(LumbarSummaryTracker) tracker = tracker_new (journal, today);
+        GtkWidget *card = lumbar_tip_card_new (tracker);
         GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
         g_autofree char *name = NULL;
         g_autofree char *path = NULL;
         int height = 0;
 
         gtk_box_append (GTK_BOX (box), card);
-        lumbar_tip_card_set_today (LUMBAR_TIP_CARD (card), today);
         if (!gtk_widget_get_visible (card))
           {
             g_object_unref (g_object_ref_sink (box));

@@ -31,7 +31,7 @@ struct _LumbarChartView
 
 enum {
   PROP_0,
-  PROP_JOURNAL,
+  PROP_TRACKER,
   PROP_RANGE,
   PROP_SHOW_TABLE,
   N_PROPS
@@ -296,8 +296,8 @@ lumbar_chart_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      g_value_set_object (value, lumbar_chart_view_get_journal (self));
+    case PROP_TRACKER:
+      g_value_set_object (value, lumbar_chart_view_get_tracker (self));
       break;
     case PROP_RANGE:
       g_value_set_string (value, lumbar_chart_view_get_range (self));
@@ -320,8 +320,8 @@ lumbar_chart_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      lumbar_chart_view_set_journal (self, g_value_get_object (value));
+    case PROP_TRACKER:
+      lumbar_chart_view_set_tracker (self, g_value_get_object (value));
       break;
     case PROP_RANGE:
       lumbar_chart_view_set_range (self, g_value_get_string (value));
@@ -345,9 +345,9 @@ lumbar_chart_view_class_init (LumbarChartViewClass *klass)
   object_class->get_property = lumbar_chart_view_get_property;
   object_class->set_property = lumbar_chart_view_set_property;
 
-  properties[PROP_JOURNAL] =
-    g_param_spec_object ("journal", NULL, NULL,
-                         LUMBAR_TYPE_JOURNAL,
+  properties[PROP_TRACKER] =
+    g_param_spec_object ("tracker", NULL, NULL,
+                         LUMBAR_TYPE_SUMMARY_TRACKER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_RANGE] =
@@ -411,25 +411,25 @@ lumbar_chart_view_new (void)
   return g_object_new (LUMBAR_TYPE_CHART_VIEW, NULL);
 }
 
-LumbarJournal *
-lumbar_chart_view_get_journal (LumbarChartView *self)
+LumbarSummaryTracker *
+lumbar_chart_view_get_tracker (LumbarChartView *self)
 {
   g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), NULL);
 
-  return lumbar_chart_get_journal (self->chart);
+  return lumbar_chart_get_tracker (self->chart);
 }
 
 void
-lumbar_chart_view_set_journal (LumbarChartView *self,
-                               LumbarJournal   *journal)
+lumbar_chart_view_set_tracker (LumbarChartView      *self,
+                               LumbarSummaryTracker *tracker)
 {
   g_return_if_fail (LUMBAR_IS_CHART_VIEW (self));
 
-  if (lumbar_chart_get_journal (self->chart) == journal)
+  if (lumbar_chart_get_tracker (self->chart) == tracker)
     return;
 
-  lumbar_chart_set_journal (self->chart, journal);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+  lumbar_chart_set_tracker (self->chart, tracker);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }
 
 const char *

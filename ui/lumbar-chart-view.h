@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumbarChartView, lumbar_chart_view, LUMBAR, CHART_VIEW, AdwBin)
 
 GtkWidget     *lumbar_chart_view_new             (void);
-LumbarJournal *lumbar_chart_view_get_journal     (LumbarChartView *self);
-void           lumbar_chart_view_set_journal     (LumbarChartView *self,
-                                                  LumbarJournal   *journal);
+LumbarSummaryTracker *lumbar_chart_view_get_tracker (LumbarChartView      *self);
+void           lumbar_chart_view_set_tracker     (LumbarChartView      *self,
+                                                  LumbarSummaryTracker *tracker);
 const char    *lumbar_chart_view_get_range       (LumbarChartView *self);
 void           lumbar_chart_view_set_range       (LumbarChartView *self,
                                                   const char      *range);

@@ -8,27 +8,25 @@
 
 #include "lumbar-chart-painter.h"
 #include "lumbar-chart.h"
+#include "lumbar-summary-tracker.h"
 
-/* The pain chart as a widget: it collects the days of its range from the
- * journal, paints them with the engine's painter (the same code draws the
+/* The pain chart as a widget: it collects the days of its range from its
+ * tracker's journal, ending on the tracker's day, and collects them again
+ * whenever the tracker has news (coalesced there). It paints them with the engine's painter (the same code draws the
  * PDF report) and adds what only a screen has: theme colours, hover and
  * keyboard focus on a day, and an accessible description in words. */
 struct _LumbarChart
 {
   GtkWidget          parent_instance;
 
-  LumbarJournal     *journal;
-  gulong             items_changed_id;
+  LumbarSummaryTracker *tracker;
   const char        *range;       /* interned */
-  LumbarDay          today;       /* LUMBAR_DAY_INVALID: follow the clock */
 
   GArray            *days;        /* LumbarDaily, oldest first */
   LumbarDay          first;
   LumbarDay          last;
   guint64            revision;
   gboolean           dirty;
-  guint              update_id;
-  guint              midnight_id;
   char              *description;
 
   LumbarChartStyle   style;
@@ -48,9 +46,8 @@ struct _LumbarChart
 
 enum {
   PROP_0,
-  PROP_JOURNAL,
+  PROP_TRACKER,
   PROP_RANGE,
-  PROP_TODAY,
   PROP_DESCRIPTION,
   N_PROPS
 };
@@ -101,7 +98,13 @@ range_days (const char *range)
 static LumbarDay
 effective_today (LumbarChart *self)
 {
-  return self->today != LUMBAR_DAY_INVALID ? self->today : lumbar_day_today ();
+  return self->tracker != NULL ? lumbar_summary_tracker_get_today (self->tracker) : lumbar_day_today ();
+}
+
+static LumbarJournal *
+get_journal (LumbarChart *self)
+{
+  return self->tracker != NULL ? lumbar_summary_tracker_get_journal (self->tracker) : NULL;
 }
 
 static void
@@ -119,8 +122,8 @@ compute_span (LumbarChart *self,
       LumbarDay span_first, span_last;
 
       *first = *last - (MIN_DAYS - 1);
-      if (self->journal != NULL &&
-          lumbar_journal_get_day_span (self->journal, &span_first, &span_last) &&
+      if (get_journal (self) != NULL &&
+          lumbar_journal_get_day_span (get_journal (self), &span_first, &span_last) &&
           span_first < *first)
         *first = span_first;
     }
@@ -144,15 +147,13 @@ day_at (LumbarChart *self,
 
 static void update_popover (LumbarChart *self);
 
-static void
-schedule_midnight (LumbarChart *self);
-
 /* Collects the days again if the range, the date or the journal changed. */
 static void
 update_days (LumbarChart *self)
 {
+  LumbarJournal *journal = get_journal (self);
   LumbarDay first, last;
-  guint64 revision = self->journal ? lumbar_journal_get_revision (self->journal) : 0;
+  guint64 revision = journal ? lumbar_journal_get_revision (journal) : 0;
   g_autofree char *description = NULL;
 
   compute_span (self, &first, &last);
@@ -161,8 +162,8 @@ update_days (LumbarChart *self)
     return;
 
   g_clear_pointer (&self->days, g_array_unref);
-  if (self->journal != NULL)
-    self->days = lumbar_daily_collect (self->journal, first, last);
+  if (journal != NULL)
+    self->days = lumbar_daily_collect (journal, first, last);
   else
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
@@ -193,70 +194,15 @@ update_days (LumbarChart *self)
 
   invalidate_node (self);
   update_popover (self);
-  schedule_midnight (self);
   g_signal_emit (self, signals[DAYS_CHANGED], 0);
 }
 
-static gboolean
-update_cb (gpointer data)
-{
-  LumbarChart *self = data;
-
-  self->update_id = 0;
-  update_days (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Journal changes come in bursts (an import, an undo): collect once, after
- * the burst and before the next frame is drawn. */
+/* The tracker moved on: a new journal, new entries or a new day. */
 static void
-queue_update (LumbarChart *self)
+tracker_changed_cb (LumbarChart *self)
 {
   self->dirty = TRUE;
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, update_cb, self, NULL);
-}
-
-/* Getters answer for the journal as it is now, even before the idle. */
-static void
-flush_update (LumbarChart *self)
-{
-  if (self->update_id != 0)
-    {
-      g_clear_handle_id (&self->update_id, g_source_remove);
-      update_days (self);
-    }
-}
-
-static gboolean
-midnight_cb (gpointer data)
-{
-  LumbarChart *self = data;
-
-  self->midnight_id = 0;
   update_days (self);
-  /* The watch also wakes between midnights, to notice a clock that was set;
-   * when the day has not changed, update_days() did nothing: watch again. */
-  if (self->midnight_id == 0)
-    schedule_midnight (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A chart that follows the clock moves on to the new day by itself. */
-static void
-schedule_midnight (LumbarChart *self)
-{
-  g_clear_handle_id (&self->midnight_id, g_source_remove);
-  if (self->today != LUMBAR_DAY_INVALID)
-    return;
-
-  self->midnight_id = lumbar_day_watch_midnight (midnight_cb, self);
-}
-
-static void
-items_changed_cb (LumbarChart *self)
-{
-  queue_update (self);
 }
 
 /* Theme */
@@ -766,11 +712,7 @@ lumbar_chart_dispose (GObject *object)
 {
   LumbarChart *self = LUMBAR_CHART (object);
 
-  if (self->journal != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->journal);
-  g_clear_object (&self->journal);
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_object (&self->tracker);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -804,16 +746,12 @@ lumbar_chart_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      g_value_set_object (value, self->journal);
+    case PROP_TRACKER:
+      g_value_set_object (value, self->tracker);
       break;
     case PROP_RANGE:
       g_value_set_string (value, self->range);
-      break;
-    case PROP_TODAY:
-      g_value_set_int (value, self->today);
-      break;
-    case PROP_DESCRIPTION:
+      break;    case PROP_DESCRIPTION:
       g_value_set_string (value, lumbar_chart_get_description (self));
       break;
     default:
@@ -831,16 +769,12 @@ lumbar_chart_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      lumbar_chart_set_journal (self, g_value_get_object (value));
+    case PROP_TRACKER:
+      lumbar_chart_set_tracker (self, g_value_get_object (value));
       break;
     case PROP_RANGE:
       lumbar_chart_set_range (self, g_value_get_string (value));
-      break;
-    case PROP_TODAY:
-      lumbar_chart_set_today (self, g_value_get_int (value));
-      break;
-    default:
+      break;    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -863,9 +797,15 @@ lumbar_chart_class_init (LumbarChartClass *klass)
   widget_class->root = lumbar_chart_root;
   widget_class->query_tooltip = lumbar_chart_query_tooltip;
 
-  properties[PROP_JOURNAL] =
-    g_param_spec_object ("journal", NULL, NULL,
-                         LUMBAR_TYPE_JOURNAL,
+  /**
+   * LumbarChart:tracker:
+   *
+   * The diary shown and its last day; without one, an empty chart ending
+   * on the current date.
+   */
+  properties[PROP_TRACKER] =
+    g_param_spec_object ("tracker", NULL, NULL,
+                         LUMBAR_TYPE_SUMMARY_TRACKER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -878,17 +818,6 @@ lumbar_chart_class_init (LumbarChartClass *klass)
     g_param_spec_string ("range", NULL, NULL,
                          "1m",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * LumbarChart:today:
-   *
-   * The last day shown, or %LUMBAR_DAY_INVALID for the current date (for
-   * reviewing an exported log, and for tests).
-   */
-  properties[PROP_TODAY] =
-    g_param_spec_int ("today", NULL, NULL,
-                      G_MININT32, G_MAXINT32, LUMBAR_DAY_INVALID,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * LumbarChart:description:
@@ -947,7 +876,6 @@ lumbar_chart_init (LumbarChart *self)
   GtkGesture *gesture;
 
   self->range = g_intern_static_string ("1m");
-  self->today = LUMBAR_DAY_INVALID;
   self->focus_day = LUMBAR_DAY_INVALID;
   self->hover_day = LUMBAR_DAY_INVALID;
   lumbar_chart_style_init (&self->style, FALSE);
@@ -996,35 +924,38 @@ lumbar_chart_new (void)
   return g_object_new (LUMBAR_TYPE_CHART, NULL);
 }
 
-LumbarJournal *
-lumbar_chart_get_journal (LumbarChart *self)
+LumbarSummaryTracker *
+lumbar_chart_get_tracker (LumbarChart *self)
 {
   g_return_val_if_fail (LUMBAR_IS_CHART (self), NULL);
 
-  return self->journal;
+  return self->tracker;
 }
 
+/**
+ * lumbar_chart_set_tracker:
+ * @self: a chart
+ * @tracker: (nullable): the diary to show and its last day
+ */
 void
-lumbar_chart_set_journal (LumbarChart   *self,
-                          LumbarJournal *journal)
+lumbar_chart_set_tracker (LumbarChart          *self,
+                          LumbarSummaryTracker *tracker)
 {
   g_return_if_fail (LUMBAR_IS_CHART (self));
-  g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
+  g_return_if_fail (tracker == NULL || LUMBAR_IS_SUMMARY_TRACKER (tracker));
 
-  if (self->journal == journal)
+  if (self->tracker == tracker)
     return;
 
-  if (self->journal != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->journal);
-  g_set_object (&self->journal, journal);
-  if (journal != NULL)
-    self->items_changed_id = g_signal_connect_swapped (journal, "items-changed",
-                                                       G_CALLBACK (items_changed_cb), self);
+  if (self->tracker != NULL)
+    g_signal_handlers_disconnect_by_func (self->tracker, tracker_changed_cb, self);
+  g_set_object (&self->tracker, tracker);
+  if (tracker != NULL)
+    g_signal_connect_object (tracker, "notify::summary", G_CALLBACK (tracker_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 
-  self->dirty = TRUE;
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  update_days (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+  tracker_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }
 
 const char *
@@ -1054,28 +985,6 @@ lumbar_chart_set_range (LumbarChart *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
 }
 
-LumbarDay
-lumbar_chart_get_today (LumbarChart *self)
-{
-  g_return_val_if_fail (LUMBAR_IS_CHART (self), LUMBAR_DAY_INVALID);
-
-  return self->today;
-}
-
-void
-lumbar_chart_set_today (LumbarChart *self,
-                        LumbarDay    today)
-{
-  g_return_if_fail (LUMBAR_IS_CHART (self));
-
-  if (self->today == today)
-    return;
-
-  self->today = today;
-  update_days (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-}
-
 /**
  * lumbar_chart_get_description:
  * @self: a chart
@@ -1088,7 +997,6 @@ lumbar_chart_get_description (LumbarChart *self)
 {
   g_return_val_if_fail (LUMBAR_IS_CHART (self), NULL);
 
-  flush_update (self);
   return self->description;
 }
 
@@ -1107,7 +1015,6 @@ lumbar_chart_get_days (LumbarChart *self,
   g_return_val_if_fail (LUMBAR_IS_CHART (self), NULL);
   g_return_val_if_fail (n_days != NULL, NULL);
 
-  flush_update (self);
 
   *n_days = self->days->len;
   return (const LumbarDaily *) (gpointer) self->days->data;
@@ -1128,7 +1035,6 @@ lumbar_chart_get_focused_day (LumbarChart *self,
 
   g_return_val_if_fail (LUMBAR_IS_CHART (self), FALSE);
 
-  flush_update (self);
   d = day_at (self, self->focus_day);
   if (d == NULL)
     return FALSE;

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lumbar-daily.h"
+#include "lumbar-summary-tracker.h"
 
 G_BEGIN_DECLS
 
@@ -12,15 +13,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumbarChart, lumbar_chart, LUMBAR, CHART, GtkWidget)
 
 GtkWidget         *lumbar_chart_new              (void);
-LumbarJournal     *lumbar_chart_get_journal      (LumbarChart   *self);
-void               lumbar_chart_set_journal      (LumbarChart   *self,
-                                                  LumbarJournal *journal);
+LumbarSummaryTracker *lumbar_chart_get_tracker (LumbarChart          *self);
+void               lumbar_chart_set_tracker      (LumbarChart          *self,
+                                                  LumbarSummaryTracker *tracker);
 const char        *lumbar_chart_get_range        (LumbarChart   *self);
 void               lumbar_chart_set_range        (LumbarChart   *self,
                                                   const char    *range);
-LumbarDay          lumbar_chart_get_today        (LumbarChart   *self);
-void               lumbar_chart_set_today        (LumbarChart   *self,
-                                                  LumbarDay      today);
 const char        *lumbar_chart_get_description  (LumbarChart   *self);
 const LumbarDaily *lumbar_chart_get_days         (LumbarChart   *self,
                                                   guint         *n_days);

@@ -32,6 +32,7 @@ struct _LumbarReviewWindow
   GFile                *file;
   char                 *file_name;     /* for people: the display name */
   LumbarJournal        *journal;
+  LumbarSummaryTracker *tracker;   /* the journal as of tips_day, for the tips and the chart */
   GPtrArray            *problems;      /* char *, one line per problem */
   guint                 n_skipped;     /* entries left out */
   int                   version;
@@ -153,17 +154,15 @@ describe_period (LumbarReviewWindow *self)
 static void
 show_chart (LumbarReviewWindow *self)
 {
-  LumbarChart *chart = lumbar_chart_view_get_chart (self->chart_view);
-
   /* The chart view remembers its period for the person's own diary; a
    * review must not change that choice, so its settings are let go. */
   g_settings_unbind (self->chart_view, "range");
   g_settings_unbind (self->chart_view, "show-table");
 
-  /* The chart ends where the log ends and shows all of it ("all" starts
-   * at the first entry); the shorter periods zoom in on its end. */
-  lumbar_chart_set_today (chart, self->to);
-  lumbar_chart_view_set_journal (self->chart_view, self->journal);
+  /* The chart ends on the day the tips are as of (where the log ends)
+   * and shows all of it ("all" starts at the first entry); the shorter
+   * periods zoom in on its end. */
+  lumbar_chart_view_set_tracker (self->chart_view, self->tracker);
   lumbar_chart_view_set_range (self->chart_view, "all");
 }
 
@@ -172,8 +171,7 @@ show_tips (LumbarReviewWindow *self)
 {
   guint n_indicated;
 
-  lumbar_tips_page_set_journal (self->tips_page, self->journal);
-  lumbar_tips_page_set_today (self->tips_page, self->tips_day);
+  lumbar_tips_page_set_tracker (self->tips_page, self->tracker);
 
   n_indicated = lumbar_tips_page_get_n_indicated (self->tips_page);
   adw_view_stack_page_set_badge_number (self->tips_stack_page, n_indicated);
@@ -315,6 +313,7 @@ lumbar_review_window_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->journal);
+  g_clear_object (&self->tracker);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->file_name);
   g_free (self->patient_name);
@@ -440,6 +439,10 @@ lumbar_review_window_new (GtkApplication *application,
   self->tips_day = self->to;
   if (self->exported_day != LUMBAR_DAY_INVALID)
     self->tips_day = MIN (self->exported_day, self->to);
+  self->tracker = g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER,
+                                "journal", self->journal,
+                                "today", self->tips_day,
+                                NULL);
 
   describe_period (self);
   build_overview (self);

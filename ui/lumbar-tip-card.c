@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lumbar-summary.h"
-#include "lumbar-tip-card.h"
 #include "lumbar-style.h"
+#include "lumbar-summary-tracker.h"
+#include "lumbar-tip-card.h"
 #include "lumbar-tips-shared.h"
 
 /* The Today page's short form of the tips: active red flags, which always
@@ -17,7 +17,7 @@ struct _LumbarTipCard
 {
   AdwBin          parent_instance;
 
-  LumbarTipsSource source;
+  LumbarSummaryTracker *tracker;
 
   GtkWidget      *badge;
   GtkLabel       *body;
@@ -30,8 +30,7 @@ struct _LumbarTipCard
 
 enum {
   PROP_0,
-  PROP_JOURNAL,
-  PROP_TODAY,
+  PROP_TRACKER,
   N_PROPS
 };
 
@@ -106,14 +105,19 @@ show_tip (LumbarTipCard   *self,
 }
 
 static void
-update (gpointer owner)
+update (LumbarTipCard *self)
 {
-  LumbarTipCard *self = owner;
-  g_autoptr(LumbarSummary) summary = NULL;
+  LumbarSummary *summary;
   const LumbarRedFlags *red_flags;
   guint n_indicated;
 
-  summary = lumbar_tips_compute_summary (self->source.journal, self->source.today);
+  if (self->tracker == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
+  summary = lumbar_summary_tracker_get_summary (self->tracker);
   red_flags = lumbar_summary_get_red_flags (summary);
   n_indicated = lumbar_summary_get_n_indicated (summary);
 
@@ -140,7 +144,7 @@ lumbar_tip_card_dispose (GObject *object)
 {
   LumbarTipCard *self = LUMBAR_TIP_CARD (object);
 
-  lumbar_tips_source_clear (&self->source);
+  g_clear_object (&self->tracker);
   /* AdwBin keeps its own pointer to the child; let it unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TIP_CARD);
@@ -158,12 +162,8 @@ lumbar_tip_card_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      g_value_set_object (value, self->source.journal);
-      break;
-
-    case PROP_TODAY:
-      g_value_set_int (value, self->source.today);
+    case PROP_TRACKER:
+      g_value_set_object (value, self->tracker);
       break;
 
     default:
@@ -181,12 +181,8 @@ lumbar_tip_card_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      lumbar_tip_card_set_journal (self, g_value_get_object (value));
-      break;
-
-    case PROP_TODAY:
-      lumbar_tip_card_set_today (self, g_value_get_int (value));
+    case PROP_TRACKER:
+      lumbar_tip_card_set_tracker (self, g_value_get_object (value));
       break;
 
     default:
@@ -204,20 +200,15 @@ lumbar_tip_card_class_init (LumbarTipCardClass *klass)
   object_class->get_property = lumbar_tip_card_get_property;
   object_class->set_property = lumbar_tip_card_set_property;
 
-  properties[PROP_JOURNAL] =
-    g_param_spec_object ("journal", NULL, NULL,
-                         LUMBAR_TYPE_JOURNAL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   /**
-   * LumbarTipCard:today:
+   * LumbarTipCard:tracker:
    *
-   * As #LumbarTipsPage:today: the local date until a day is set.
+   * The diary and day shown; the card is hidden without one.
    */
-  properties[PROP_TODAY] =
-    g_param_spec_int ("today", NULL, NULL,
-                      G_MININT32, G_MAXINT32, LUMBAR_DAY_INVALID,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRACKER] =
+    g_param_spec_object ("tracker", NULL, NULL,
+                         LUMBAR_TYPE_SUMMARY_TRACKER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -239,62 +230,49 @@ lumbar_tip_card_init (LumbarTipCard *self)
   lumbar_style_ensure ("lumbar-tips.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  lumbar_tips_source_init (&self->source, self, properties[PROP_TODAY], update);
   update (self);
 }
 
 /**
  * lumbar_tip_card_new:
- * @journal: (nullable): the diary
+ * @tracker: (nullable): the diary and day to show
  *
  * Returns: (transfer floating): a new tip card; it shows and hides itself
  */
 GtkWidget *
-lumbar_tip_card_new (LumbarJournal *journal)
+lumbar_tip_card_new (LumbarSummaryTracker *tracker)
 {
-  return g_object_new (LUMBAR_TYPE_TIP_CARD, "journal", journal, NULL);
+  return g_object_new (LUMBAR_TYPE_TIP_CARD, "tracker", tracker, NULL);
 }
 
-LumbarJournal *
-lumbar_tip_card_get_journal (LumbarTipCard *self)
+LumbarSummaryTracker *
+lumbar_tip_card_get_tracker (LumbarTipCard *self)
 {
   g_return_val_if_fail (LUMBAR_IS_TIP_CARD (self), NULL);
-  return self->source.journal;
+  return self->tracker;
 }
 
 /**
- * lumbar_tip_card_set_journal:
+ * lumbar_tip_card_set_tracker:
  * @self: a tip card
- * @journal: (nullable): the diary
+ * @tracker: (nullable): the diary and day to show
  */
 void
-lumbar_tip_card_set_journal (LumbarTipCard *self,
-                             LumbarJournal *journal)
+lumbar_tip_card_set_tracker (LumbarTipCard        *self,
+                             LumbarSummaryTracker *tracker)
 {
   g_return_if_fail (LUMBAR_IS_TIP_CARD (self));
-  g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
+  g_return_if_fail (tracker == NULL || LUMBAR_IS_SUMMARY_TRACKER (tracker));
 
-  if (lumbar_tips_source_set_journal (&self->source, journal))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
-}
+  if (self->tracker == tracker)
+    return;
 
-LumbarDay
-lumbar_tip_card_get_today (LumbarTipCard *self)
-{
-  g_return_val_if_fail (LUMBAR_IS_TIP_CARD (self), LUMBAR_DAY_INVALID);
-  return self->source.today;
-}
+  if (self->tracker != NULL)
+    g_signal_handlers_disconnect_by_func (self->tracker, update, self);
+  g_set_object (&self->tracker, tracker);
+  if (tracker != NULL)
+    g_signal_connect_object (tracker, "notify::summary", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
-/**
- * lumbar_tip_card_set_today:
- * @self: a tip card
- * @today: a day, or %LUMBAR_DAY_INVALID to follow the local date
- */
-void
-lumbar_tip_card_set_today (LumbarTipCard *self,
-                           LumbarDay      today)
-{
-  g_return_if_fail (LUMBAR_IS_TIP_CARD (self));
-
-  lumbar_tips_source_set_today (&self->source, today);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "lumbar-journal.h"
+#include "lumbar-summary-tracker.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LumbarTipCard, lumbar_tip_card, LUMBAR, TIP_CARD, AdwBin)
 
-GtkWidget     *lumbar_tip_card_new         (LumbarJournal *journal);
-LumbarJournal *lumbar_tip_card_get_journal (LumbarTipCard *self);
-void           lumbar_tip_card_set_journal (LumbarTipCard *self,
-                                            LumbarJournal *journal);
-LumbarDay      lumbar_tip_card_get_today   (LumbarTipCard *self);
-void           lumbar_tip_card_set_today   (LumbarTipCard *self,
-                                            LumbarDay      today);
+GtkWidget            *lumbar_tip_card_new         (LumbarSummaryTracker *tracker);
+LumbarSummaryTracker *lumbar_tip_card_get_tracker (LumbarTipCard        *self);
+void                  lumbar_tip_card_set_tracker (LumbarTipCard        *self,
+                                                   LumbarSummaryTracker *tracker);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-summary-tracker.h"
 #include "lumbar-tips-page.h"
 #include "lumbar-style.h"
 #include "lumbar-tips-shared.h"
@@ -29,13 +30,13 @@ typedef struct {
 
 /* The three tips with the person's numbers, the red-flag notice above
  * them when it is active, and an explanation while there are too few
- * readings. Recomputed from the journal once per main-loop idle after it
- * changes, and at midnight. */
+ * readings. Shows its tracker's summary, redrawn whenever the tracker
+ * has a new one. */
 struct _LumbarTipsPage
 {
   AdwBin          parent_instance;
 
-  LumbarTipsSource source;
+  LumbarSummaryTracker *tracker;
   LumbarSummary  *summary;
   TipView         tips[LUMBAR_N_TIPS];
 
@@ -56,8 +57,7 @@ struct _LumbarTipsPage
 
 enum {
   PROP_0,
-  PROP_JOURNAL,
-  PROP_TODAY,
+  PROP_TRACKER,
   PROP_N_INDICATED,
   PROP_RED_FLAGS_ACTIVE,
   N_PROPS
@@ -262,9 +262,8 @@ update_red_flags (LumbarTipsPage *self)
 }
 
 static void
-update (gpointer owner)
+update (LumbarTipsPage *self)
 {
-  LumbarTipsPage *self = owner;
   guint old_n_indicated = 0;
   gboolean old_red_flags = FALSE;
   gboolean secondary;
@@ -276,7 +275,10 @@ update (gpointer owner)
     }
 
   g_clear_object (&self->summary);
-  self->summary = lumbar_tips_compute_summary (self->source.journal, self->source.today);
+  if (self->tracker != NULL)
+    self->summary = g_object_ref (lumbar_summary_tracker_get_summary (self->tracker));
+  else
+    self->summary = lumbar_tips_compute_summary (NULL, lumbar_day_today ());
 
   secondary = lumbar_summary_get_red_flags_active (self->summary);
 
@@ -298,7 +300,7 @@ lumbar_tips_page_dispose (GObject *object)
 {
   LumbarTipsPage *self = LUMBAR_TIPS_PAGE (object);
 
-  lumbar_tips_source_clear (&self->source);
+  g_clear_object (&self->tracker);
   /* AdwBin keeps its own pointer to the child; let it unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TIPS_PAGE);
@@ -319,12 +321,8 @@ lumbar_tips_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      g_value_set_object (value, self->source.journal);
-      break;
-
-    case PROP_TODAY:
-      g_value_set_int (value, self->source.today);
+    case PROP_TRACKER:
+      g_value_set_object (value, self->tracker);
       break;
 
     case PROP_N_INDICATED:
@@ -350,12 +348,8 @@ lumbar_tips_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_JOURNAL:
-      lumbar_tips_page_set_journal (self, g_value_get_object (value));
-      break;
-
-    case PROP_TODAY:
-      lumbar_tips_page_set_today (self, g_value_get_int (value));
+    case PROP_TRACKER:
+      lumbar_tips_page_set_tracker (self, g_value_get_object (value));
       break;
 
     default:
@@ -374,27 +368,15 @@ lumbar_tips_page_class_init (LumbarTipsPageClass *klass)
   object_class->set_property = lumbar_tips_page_set_property;
 
   /**
-   * LumbarTipsPage:journal:
+   * LumbarTipsPage:tracker:
    *
-   * The diary the tips are computed from; %NULL shows the tips as general
-   * advice. A review window passes a journal built from an exported log.
+   * The diary and day the tips are computed for; %NULL shows the tips as
+   * general advice. A review window passes one built from an exported log.
    */
-  properties[PROP_JOURNAL] =
-    g_param_spec_object ("journal", NULL, NULL,
-                         LUMBAR_TYPE_JOURNAL,
+  properties[PROP_TRACKER] =
+    g_param_spec_object ("tracker", NULL, NULL,
+                         LUMBAR_TYPE_SUMMARY_TRACKER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * LumbarTipsPage:today:
-   *
-   * The day the tips are computed for (a #LumbarDay). It follows the local
-   * date, moving on at midnight, until a day is set; setting
-   * %LUMBAR_DAY_INVALID follows the local date again.
-   */
-  properties[PROP_TODAY] =
-    g_param_spec_int ("today", NULL, NULL,
-                      G_MININT32, G_MAXINT32, LUMBAR_DAY_INVALID,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * LumbarTipsPage:n-indicated:
@@ -452,80 +434,59 @@ lumbar_tips_page_init (LumbarTipsPage *self)
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)
     tip_view_init (&self->tips[i], i);
 
-  lumbar_tips_source_init (&self->source, self, properties[PROP_TODAY], update);
   update (self);
 }
 
 /**
  * lumbar_tips_page_new:
- * @journal: (nullable): the diary
+ * @tracker: (nullable): the diary and day to show
  *
  * Returns: (transfer floating): a new tips page
  */
 GtkWidget *
-lumbar_tips_page_new (LumbarJournal *journal)
+lumbar_tips_page_new (LumbarSummaryTracker *tracker)
 {
-  return g_object_new (LUMBAR_TYPE_TIPS_PAGE, "journal", journal, NULL);
+  return g_object_new (LUMBAR_TYPE_TIPS_PAGE, "tracker", tracker, NULL);
 }
 
 /**
- * lumbar_tips_page_get_journal:
+ * lumbar_tips_page_get_tracker:
  * @self: a tips page
  *
- * Returns: (transfer none) (nullable): the diary
+ * Returns: (transfer none) (nullable): the diary and day shown
  */
-LumbarJournal *
-lumbar_tips_page_get_journal (LumbarTipsPage *self)
+LumbarSummaryTracker *
+lumbar_tips_page_get_tracker (LumbarTipsPage *self)
 {
   g_return_val_if_fail (LUMBAR_IS_TIPS_PAGE (self), NULL);
-  return self->source.journal;
+  return self->tracker;
 }
 
 /**
- * lumbar_tips_page_set_journal:
+ * lumbar_tips_page_set_tracker:
  * @self: a tips page
- * @journal: (nullable): the diary
+ * @tracker: (nullable): the diary and day to show
  *
- * Shows the tips for @journal at once and follows its changes.
+ * Shows the tracker's summary at once and follows its changes.
  */
 void
-lumbar_tips_page_set_journal (LumbarTipsPage *self,
-                              LumbarJournal  *journal)
+lumbar_tips_page_set_tracker (LumbarTipsPage       *self,
+                              LumbarSummaryTracker *tracker)
 {
   g_return_if_fail (LUMBAR_IS_TIPS_PAGE (self));
-  g_return_if_fail (journal == NULL || LUMBAR_IS_JOURNAL (journal));
+  g_return_if_fail (tracker == NULL || LUMBAR_IS_SUMMARY_TRACKER (tracker));
 
-  if (lumbar_tips_source_set_journal (&self->source, journal))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
-}
+  if (self->tracker == tracker)
+    return;
 
-/**
- * lumbar_tips_page_get_today:
- * @self: a tips page
- *
- * Returns: the day the tips are computed for
- */
-LumbarDay
-lumbar_tips_page_get_today (LumbarTipsPage *self)
-{
-  g_return_val_if_fail (LUMBAR_IS_TIPS_PAGE (self), LUMBAR_DAY_INVALID);
-  return self->source.today;
-}
+  if (self->tracker != NULL)
+    g_signal_handlers_disconnect_by_func (self->tracker, update, self);
+  g_set_object (&self->tracker, tracker);
+  if (tracker != NULL)
+    g_signal_connect_object (tracker, "notify::summary", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
-/**
- * lumbar_tips_page_set_today:
- * @self: a tips page
- * @today: a day, or %LUMBAR_DAY_INVALID to follow the local date
- *
- * Fixes the day the tips are computed for (for tests and reviews).
- */
-void
-lumbar_tips_page_set_today (LumbarTipsPage *self,
-                            LumbarDay       today)
-{
-  g_return_if_fail (LUMBAR_IS_TIPS_PAGE (self));
-
-  lumbar_tips_source_set_today (&self->source, today);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }
 
 /**

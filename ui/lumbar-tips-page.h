@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "lumbar-journal.h"
-#include "lumbar-summary.h"
+#include "lumbar-summary-tracker.h"
 
 G_BEGIN_DECLS
 
@@ -12,15 +11,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LumbarTipsPage, lumbar_tips_page, LUMBAR, TIPS_PAGE, AdwBin)
 
-GtkWidget     *lumbar_tips_page_new                   (LumbarJournal  *journal);
-LumbarJournal *lumbar_tips_page_get_journal           (LumbarTipsPage *self);
-void           lumbar_tips_page_set_journal           (LumbarTipsPage *self,
-                                                       LumbarJournal  *journal);
-LumbarDay      lumbar_tips_page_get_today             (LumbarTipsPage *self);
-void           lumbar_tips_page_set_today             (LumbarTipsPage *self,
-                                                       LumbarDay       today);
-LumbarSummary *lumbar_tips_page_get_summary           (LumbarTipsPage *self);
-guint          lumbar_tips_page_get_n_indicated       (LumbarTipsPage *self);
-gboolean       lumbar_tips_page_get_red_flags_active  (LumbarTipsPage *self);
+GtkWidget            *lumbar_tips_page_new                  (LumbarSummaryTracker *tracker);
+LumbarSummaryTracker *lumbar_tips_page_get_tracker          (LumbarTipsPage       *self);
+void                  lumbar_tips_page_set_tracker          (LumbarTipsPage       *self,
+                                                             LumbarSummaryTracker *tracker);
+LumbarSummary        *lumbar_tips_page_get_summary          (LumbarTipsPage       *self);
+guint                 lumbar_tips_page_get_n_indicated      (LumbarTipsPage       *self);
+gboolean              lumbar_tips_page_get_red_flags_active (LumbarTipsPage       *self);
 
 G_END_DECLS

@@ -82,6 +82,7 @@ G_DEFINE_FINAL_TYPE (LumbarTodayPage, lumbar_today_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_TRACKER,
   N_PROPS
 };
 
@@ -859,6 +860,10 @@ lumbar_today_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_TRACKER:
+      g_value_set_object (value, lumbar_tip_card_get_tracker (self->tip_card));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -876,6 +881,10 @@ lumbar_today_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       lumbar_today_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_TRACKER:
+      lumbar_today_page_set_tracker (self, g_value_get_object (value));
       break;
 
     default:
@@ -897,6 +906,16 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          LUMBAR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LumbarTodayPage:tracker:
+   *
+   * The summary the tip card shows, shared with the window's other pages.
+   */
+  properties[PROP_TRACKER] =
+    g_param_spec_object ("tracker", NULL, NULL,
+                         LUMBAR_TYPE_SUMMARY_TRACKER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1070,7 +1089,6 @@ lumbar_today_page_set_store (LumbarTodayPage *self,
     {
       self->store = g_object_ref (store);
       self->journal = g_object_ref (lumbar_store_get_journal (store));
-      lumbar_tip_card_set_journal (self->tip_card, self->journal);
       g_signal_connect_object (store, "notify::loaded", G_CALLBACK (on_store_loaded_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "notify::read-only", G_CALLBACK (update_sensitivity),
@@ -1087,4 +1105,22 @@ lumbar_today_page_set_store (LumbarTodayPage *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * lumbar_today_page_set_tracker:
+ * @self: a Today page
+ * @tracker: (nullable): the diary's summary, for the tip card
+ */
+void
+lumbar_today_page_set_tracker (LumbarTodayPage      *self,
+                               LumbarSummaryTracker *tracker)
+{
+  g_return_if_fail (LUMBAR_IS_TODAY_PAGE (self));
+
+  if (lumbar_tip_card_get_tracker (self->tip_card) == tracker)
+    return;
+
+  lumbar_tip_card_set_tracker (self->tip_card, tracker);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lumbar-store.h"
+#include "lumbar-summary-tracker.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ GtkWidget   *lumbar_today_page_new       (LumbarStore     *store);
 LumbarStore *lumbar_today_page_get_store (LumbarTodayPage *self);
 void         lumbar_today_page_set_store (LumbarTodayPage *self,
                                           LumbarStore     *store);
+void         lumbar_today_page_set_tracker (LumbarTodayPage      *self,
+                                            LumbarSummaryTracker *tracker);
 
 G_END_DECLS

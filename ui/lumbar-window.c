@@ -22,6 +22,7 @@ struct _LumbarWindow
   AdwApplicationWindow  parent_instance;
 
   LumbarStore          *store;
+  LumbarSummaryTracker *tracker;   /* shared by the tip card, the chart and the Tips page */
   GSettings            *settings;
   gboolean              broken_dismissed;
 
@@ -221,6 +222,7 @@ ensure_today_page (LumbarWindow *self)
   adw_bin_set_child (self->today_bin, GTK_WIDGET (self->today_page));
   if (self->store)
     lumbar_today_page_set_store (self->today_page, self->store);
+  lumbar_today_page_set_tracker (self->today_page, self->tracker);
   on_store_changed (self);
 }
 
@@ -231,8 +233,8 @@ bind_pages (LumbarWindow *self)
   LumbarJournal *journal = self->store ? lumbar_store_get_journal (self->store) : NULL;
 
   lumbar_diary_page_set_journal (self->diary_page, journal);
-  lumbar_chart_view_set_journal (self->chart_view, journal);
-  lumbar_tips_page_set_journal (self->tips_page, journal);
+  lumbar_chart_view_set_tracker (self->chart_view, self->tracker);
+  lumbar_tips_page_set_tracker (self->tips_page, self->tracker);
 }
 
 static void
@@ -461,6 +463,7 @@ lumbar_window_set_store (LumbarWindow *self,
     return;
 
   self->store = g_object_ref (store);
+  self->tracker = lumbar_summary_tracker_new (lumbar_store_get_journal (store));
   g_signal_connect_object (store, "notify::loaded", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::read-only", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::read-only-reason", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
@@ -470,7 +473,10 @@ lumbar_window_set_store (LumbarWindow *self,
   g_signal_connect_object (store, "notify::n-skipped", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
 
   if (self->today_page)
-    lumbar_today_page_set_store (self->today_page, store);
+    {
+      lumbar_today_page_set_store (self->today_page, store);
+      lumbar_today_page_set_tracker (self->today_page, self->tracker);
+    }
   lumbar_export_dialog_add_actions (G_ACTION_MAP (self), GTK_WINDOW (self), lumbar_store_get_journal (store));
   if (self->diary_page)
     bind_pages (self);
@@ -502,6 +508,7 @@ lumbar_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->tracker);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lumbar_window_parent_class)->dispose (object);
