@@ -99,7 +99,11 @@ main (int   argc,
               g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER, "journal", journal, "today", today, NULL);
 
             lumbar_chart_view_set_tracker (LUMBAR_CHART_VIEW (view), tracker);
-            lumbar_chart_view_set_range (LUMBAR_CHART_VIEW (view), ranges[r]);
+            LumbarRange range = LUMBAR_RANGE_1_MONTH;
+
+            if (!lumbar_range_from_nick (ranges[r], &range))
+              g_printerr ("chart-shots: unknown period %s, showing 1m\n", ranges[r]);
+            lumbar_chart_view_set_range (LUMBAR_CHART_VIEW (view), range);
             lumbar_chart_view_set_show_table (LUMBAR_CHART_VIEW (view), table);
             gtk_widget_set_margin_start (view, 12);
             gtk_widget_set_margin_end (view, 12);

@@ -16,7 +16,7 @@
 /*
  * The chart view in a real window under X (run `meson test` inside
  * xvfb-run): what it draws, what it tells assistive technology, the table
- * and the remembered settings.
+ * and the period action.
  */
 
 #define WAIT_MS 5000
@@ -62,7 +62,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 560);
   f->view = LUMBAR_CHART_VIEW (lumbar_chart_view_new ());
   f->chart = lumbar_chart_view_get_chart (f->view);
-  lumbar_chart_view_set_range (f->view, "1m");
+  lumbar_chart_view_set_range (f->view, LUMBAR_RANGE_1_MONTH);
   lumbar_chart_view_set_show_table (f->view, FALSE);
   lumbar_chart_view_set_tracker (f->view, f->tracker);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
@@ -166,8 +166,8 @@ test_redraws_on_range_and_entries (Fixture       *f,
   /* Rendering is stable: equal data gives equal pixels. */
   g_assert_true (g_bytes_equal (month, again));
 
-  lumbar_chart_view_set_range (f->view, "1y");
-  g_assert_cmpstr (lumbar_chart_get_range (f->chart), ==, "1y");
+  lumbar_chart_view_set_range (f->view, LUMBAR_RANGE_1_YEAR);
+  g_assert_cmpint (lumbar_chart_get_range (f->chart), ==, LUMBAR_RANGE_1_YEAR);
   lumbar_test_flush (GTK_WIDGET (f->chart));
   year = render (f);
   g_assert_false (g_bytes_equal (month, year));
@@ -217,7 +217,7 @@ test_description_follows_data (Fixture       *f,
                                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text));
 
   /* A shorter period describes only its own days. */
-  lumbar_chart_view_set_range (f->view, "2w");
+  lumbar_chart_view_set_range (f->view, LUMBAR_RANGE_2_WEEKS);
   g_assert_true (g_str_has_prefix (lumbar_chart_get_description (f->chart),
                                    "Pain over the last 14 days: average 2.9."));
 }
@@ -437,36 +437,43 @@ test_fits_narrow_window (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), >, 0);
 }
 
-static void
-test_settings_remember (Fixture       *f,
-                        gconstpointer  data)
+static GtkToggleButton *
+find_toggle (GtkWidget  *root,
+             const char *label)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  GtkWidget *other;
-
-  schema = source ? g_settings_schema_source_lookup (source, "io.github.lumbar.Lumbar", TRUE) : NULL;
-  if (schema == NULL)
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return GTK_TOGGLE_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      g_test_skip ("the GSettings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
-      return;
+      GtkToggleButton *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
     }
-  settings = g_settings_new ("io.github.lumbar.Lumbar");
+  return NULL;
+}
 
-  lumbar_chart_view_set_range (f->view, "3m");
-  lumbar_chart_view_set_show_table (f->view, TRUE);
-  g_assert_cmpstr (g_settings_get_string (settings, "chart-range"), ==, "3m");
-  g_assert_true (g_settings_get_boolean (settings, "chart-show-table"));
+/* The period buttons are one stateful action over the range property:
+ * what a click does, and what the pressed button shows. */
+static void
+test_range_action (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "view.range", "s", "3m"));
+  g_assert_cmpint (lumbar_chart_view_get_range (f->view), ==, LUMBAR_RANGE_3_MONTHS);
+  g_assert_cmpint (lumbar_chart_get_range (f->chart), ==, LUMBAR_RANGE_3_MONTHS);
+  g_assert_true (gtk_toggle_button_get_active (find_toggle (GTK_WIDGET (f->view), "3 months")));
+  g_assert_false (gtk_toggle_button_get_active (find_toggle (GTK_WIDGET (f->view), "1 month")));
 
-  /* The next view (the next start) opens the same way. */
-  other = g_object_ref_sink (lumbar_chart_view_new ());
-  g_assert_cmpstr (lumbar_chart_view_get_range (LUMBAR_CHART_VIEW (other)), ==, "3m");
-  g_assert_true (lumbar_chart_view_get_show_table (LUMBAR_CHART_VIEW (other)));
-  g_assert_finalize_object (other);
+  /* Set from code (the settings), the pressed button follows. */
+  lumbar_chart_view_set_range (f->view, LUMBAR_RANGE_1_YEAR);
+  g_assert_true (gtk_toggle_button_get_active (find_toggle (GTK_WIDGET (f->view), "1 year")));
+  g_assert_false (gtk_toggle_button_get_active (find_toggle (GTK_WIDGET (f->view), "3 months")));
+  lumbar_chart_view_set_range (f->view, LUMBAR_RANGE_3_MONTHS);
 
-  g_settings_reset (settings, "chart-range");
-  g_settings_reset (settings, "chart-show-table");
+  /* "custom" is an export's, not a chart's: nothing changes. */
+  lumbar_chart_view_set_range (f->view, LUMBAR_RANGE_CUSTOM);
+  g_assert_cmpint (lumbar_chart_view_get_range (f->view), ==, LUMBAR_RANGE_3_MONTHS);
 }
 
 static void
@@ -506,7 +513,7 @@ main (int   argc,
       ADD ("keyboard-moves-focused-day", test_keyboard_moves_focused_day);
       ADD ("follows-dark-style", test_follows_dark_style);
       ADD ("fits-narrow-window", test_fits_narrow_window);
-      ADD ("settings-remember", test_settings_remember);
+      ADD ("range-action", test_range_action);
     }
 
   status = g_test_run ();

@@ -831,7 +831,7 @@ test_export_json (Fixture       *fixture,
   lumbar_export_dialog_set_custom_range (dialog, from, to);
   lumbar_export_dialog_set_patient_name (dialog, "  Jan Novák  ");
   g_assert_cmpint (lumbar_export_dialog_get_format (dialog), ==, LUMBAR_EXPORT_JSON);
-  g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_EXPORT_RANGE_CUSTOM);
+  g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_RANGE_CUSTOM);
 
   name = lumbar_export_dialog_dup_suggested_name (dialog);
   g_assert_cmpstr (name, ==, "lumbar-2026-11-10-to-2026-11-20.json");
@@ -886,7 +886,7 @@ test_export_formats (Fixture       *fixture,
   lumbar_export_dialog_set_today (dialog, FIXTURE_LAST);
 
   /* Everything: the file is named after the days the diary covers. */
-  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_ALL);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_ALL);
   lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_CSV);
   name = lumbar_export_dialog_dup_suggested_name (dialog);
   g_assert_cmpstr (name, ==, "lumbar-2026-11-07-to-2026-11-27.csv");
@@ -897,7 +897,7 @@ test_export_formats (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" LUMBAR_EXPORT_CSV_HEADER "\r\n"));
 
   lumbar_export_dialog_set_format (dialog, LUMBAR_EXPORT_PDF);
-  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_2_WEEKS);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_2_WEEKS);
   g_clear_pointer (&name, g_free);
   name = lumbar_export_dialog_dup_suggested_name (dialog);
   g_assert_cmpstr (name, ==, "lumbar-2026-11-14-to-2026-11-27.pdf");
@@ -947,26 +947,26 @@ test_export_ranges (Fixture       *fixture,
   lumbar_export_dialog_set_today (dialog, today);
 
   /* Presets count back from "today", inclusive, like the chart's. */
-  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_2_WEEKS);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_2_WEEKS);
   g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
   g_assert_cmpint (from, ==, today - 13);
   g_assert_cmpint (to, ==, today);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (range_row)), ==, LUMBAR_EXPORT_RANGE_2_WEEKS);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (range_row)), ==, LUMBAR_RANGE_2_WEEKS);
 
-  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_3_MONTHS);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_3_MONTHS);
   g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
   g_assert_cmpint (from, ==, today - 90);
 
   /* Picking the period in the list is the same. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (range_row), LUMBAR_EXPORT_RANGE_1_MONTH);
-  g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_EXPORT_RANGE_1_MONTH);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (range_row), LUMBAR_RANGE_1_MONTH);
+  g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_RANGE_1_MONTH);
   g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
   g_assert_cmpint (from, ==, today - 29);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (range_group)), ==,
                    "29 Oct – 27 Nov 2026, 64 entries");
 
   /* Custom starts from the days shown, then takes the dates given. */
-  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_CUSTOM);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_CUSTOM);
   g_assert_true (lumbar_export_dialog_get_bounds (dialog, &from, &to));
   g_assert_cmpint (from, ==, today - 29);
   g_assert_cmpint (to, ==, today);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lumbar-application.h"
+#include "lumbar-chart-view.h"
 #include "lumbar-document.h"
 #include "lumbar-session-dialog.h"
 #include "lumbar-store.h"
@@ -847,6 +848,63 @@ test_window_size_is_restored (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* The person's chart opens on the period they left it at; the choice goes
+ * through the settings, not through the chart view itself. */
+static LumbarChartView *
+find_chart_view (GtkWidget *root)
+{
+  if (LUMBAR_IS_CHART_VIEW (root))
+    return LUMBAR_CHART_VIEW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LumbarChartView *found = find_chart_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+window_pages_ready (gpointer data)
+{
+  gboolean ready = FALSE;
+
+  g_object_get (data, "pages-ready", &ready, NULL);
+  return ready;
+}
+
+static void
+chart_period_body (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.lumbar.Lumbar");
+  LumbarChartView *view;
+
+  g_assert_true (lumbar_test_wait_for (window_pages_ready, fixture->window, WAIT_MS));
+  lumbar_window_set_visible_page_name (fixture->window, "history");
+  view = find_chart_view (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (view);
+  g_assert_cmpint (lumbar_chart_view_get_range (view), ==, LUMBAR_RANGE_3_MONTHS);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.range", "s", "2w"));
+  g_assert_cmpstr (g_settings_get_string (settings, "chart-range"), ==, "2w");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.show-table", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "chart-show-table"));
+}
+
+static void
+test_chart_period_is_remembered (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.lumbar.Lumbar");
+
+  g_settings_set_string (settings, "chart-range", "3m");
+  run_app (fixture, chart_period_body);
+  g_settings_reset (settings, "chart-range");
+  g_settings_reset (settings, "chart-show-table");
+}
+
 /* A diary that takes long to read: the window stays blank at first, so a
  * quick load never flashes a spinner, and shows one after a moment. */
 static gboolean
@@ -973,6 +1031,8 @@ main (int   argc,
               fixture_set_up, test_save_failure_quit_anyway, fixture_tear_down);
   g_test_add ("/lumbar/window/window-size-is-restored", Fixture, NULL,
               fixture_set_up, test_window_size_is_restored, fixture_tear_down);
+  g_test_add ("/lumbar/window/chart-period-is-remembered", Fixture, NULL,
+              fixture_set_up, test_chart_period_is_remembered, fixture_tear_down);
   g_test_add ("/lumbar/window/slow-load-shows-spinner", Fixture, NULL,
               fixture_set_up, test_slow_load_shows_spinner, fixture_tear_down);
   g_test_add ("/lumbar/window/shortcuts-window", Fixture, NULL,

@@ -8,6 +8,7 @@
 #include "lumbar-chart-day.h"
 #include "lumbar-chart-view.h"
 #include "lumbar-compat.h"
+#include "lumbar-enums.h"
 #include "lumbar-format.h"
 
 /* The pain chart with its period buttons and a switch that shows the same
@@ -17,9 +18,9 @@ struct _LumbarChartView
 {
   AdwBin         parent_instance;
 
-  GSettings     *settings;
   gboolean       show_table;
   gboolean       table_stale;
+  GSimpleAction *range_action;  /* view.range */
   GListStore    *table;
 
   LumbarChart   *chart;
@@ -41,10 +42,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LumbarChartView, lumbar_chart_view, ADW_TYPE_BIN)
 
-#define SCHEMA_ID "io.github.lumbar.Lumbar"
-
-/* In the order of the drop-down's items. */
-static const char * const range_ids[] = { "2w", "1m", "3m", "1y", "all" };
+/* The drop-down lists the periods in the enum's order, up to "All". */
+#define N_RANGES (LUMBAR_RANGE_ALL + 1)
 
 typedef enum {
   COLUMN_DATE,
@@ -222,13 +221,24 @@ days_changed_cb (LumbarChartView *self)
 static void
 chart_range_cb (LumbarChartView *self)
 {
-  const char *range = lumbar_chart_get_range (self->chart);
+  LumbarRange range = lumbar_chart_get_range (self->chart);
 
-  for (guint i = 0; i < G_N_ELEMENTS (range_ids); i++)
-    if (g_str_equal (range, range_ids[i]) && gtk_drop_down_get_selected (self->range_dropdown) != i)
-      gtk_drop_down_set_selected (self->range_dropdown, i);
+  if (gtk_drop_down_get_selected (self->range_dropdown) != (guint) range)
+    gtk_drop_down_set_selected (self->range_dropdown, range);
+  if (self->range_action != NULL)
+    g_simple_action_set_state (self->range_action, g_variant_new_string (lumbar_range_to_nick (range)));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+static void
+range_change_state_cb (LumbarChartView *self,
+                       GVariant        *state)
+{
+  LumbarRange range;
+
+  if (lumbar_range_from_nick (g_variant_get_string (state, NULL), &range))
+    lumbar_chart_view_set_range (self, range);
 }
 
 static void
@@ -236,40 +246,14 @@ dropdown_selected_cb (LumbarChartView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->range_dropdown);
 
-  if (selected < G_N_ELEMENTS (range_ids))
-    lumbar_chart_view_set_range (self, range_ids[selected]);
-}
-
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Without the schema (a test, an uninstalled build) nothing persists,
-   * instead of GSettings aborting. */
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema == NULL ||
-      !g_settings_schema_has_key (schema, "chart-range") ||
-      !g_settings_schema_has_key (schema, "chart-show-table"))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
+  if (selected < N_RANGES)
+    lumbar_chart_view_set_range (self, selected);
 }
 
 static void
 lumbar_chart_view_dispose (GObject *object)
 {
   LumbarChartView *self = LUMBAR_CHART_VIEW (object);
-
-  if (self->settings != NULL)
-    {
-      g_settings_unbind (self, "range");
-      g_settings_unbind (self, "show-table");
-    }
-  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_CHART_VIEW);
 
@@ -282,6 +266,7 @@ lumbar_chart_view_finalize (GObject *object)
   LumbarChartView *self = LUMBAR_CHART_VIEW (object);
 
   g_clear_object (&self->table);
+  g_clear_object (&self->range_action);
 
   G_OBJECT_CLASS (lumbar_chart_view_parent_class)->finalize (object);
 }
@@ -300,7 +285,7 @@ lumbar_chart_view_get_property (GObject    *object,
       g_value_set_object (value, lumbar_chart_view_get_tracker (self));
       break;
     case PROP_RANGE:
-      g_value_set_string (value, lumbar_chart_view_get_range (self));
+      g_value_set_enum (value, lumbar_chart_view_get_range (self));
       break;
     case PROP_SHOW_TABLE:
       g_value_set_boolean (value, self->show_table);
@@ -324,7 +309,7 @@ lumbar_chart_view_set_property (GObject      *object,
       lumbar_chart_view_set_tracker (self, g_value_get_object (value));
       break;
     case PROP_RANGE:
-      lumbar_chart_view_set_range (self, g_value_get_string (value));
+      lumbar_chart_view_set_range (self, g_value_get_enum (value));
       break;
     case PROP_SHOW_TABLE:
       lumbar_chart_view_set_show_table (self, g_value_get_boolean (value));
@@ -351,8 +336,8 @@ lumbar_chart_view_class_init (LumbarChartViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_RANGE] =
-    g_param_spec_string ("range", NULL, NULL,
-                         "1m",
+    g_param_spec_enum ("range", NULL, NULL,
+                       LUMBAR_TYPE_RANGE, LUMBAR_RANGE_1_MONTH,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SHOW_TABLE] =
@@ -371,7 +356,6 @@ lumbar_chart_view_class_init (LumbarChartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarChartView, stack);
   gtk_widget_class_bind_template_child (widget_class, LumbarChartView, table_switch);
 
-  gtk_widget_class_install_property_action (widget_class, "chart.range", "range");
   gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
 }
 
@@ -395,12 +379,19 @@ lumbar_chart_view_init (LumbarChartView *self)
   chart_range_cb (self);
   g_signal_connect_object (self->range_dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
 
-  self->settings = settings_new_if_installed ();
-  if (self->settings != NULL)
-    {
-      g_settings_bind (self->settings, "chart-range", self, "range", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "chart-show-table", self, "show-table", G_SETTINGS_BIND_DEFAULT);
-    }
+  /* The period buttons share one stateful action, its state the range's
+   * nick: a widget-class property action takes no enums on GTK 4.8, and a
+   * GPropertyAction would hold the view alive. */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    self->range_action = g_simple_action_new_stateful ("range", G_VARIANT_TYPE_STRING,
+                                                       g_variant_new_string (lumbar_range_to_nick (lumbar_chart_get_range (self->chart))));
+    g_signal_connect_object (self->range_action, "change-state", G_CALLBACK (range_change_state_cb),
+                             self, G_CONNECT_SWAPPED);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->range_action));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+  }
 
   update_page (self);
 }
@@ -432,10 +423,10 @@ lumbar_chart_view_set_tracker (LumbarChartView      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }
 
-const char *
+LumbarRange
 lumbar_chart_view_get_range (LumbarChartView *self)
 {
-  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (LUMBAR_IS_CHART_VIEW (self), LUMBAR_RANGE_1_MONTH);
 
   return lumbar_chart_get_range (self->chart);
 }
@@ -443,13 +434,13 @@ lumbar_chart_view_get_range (LumbarChartView *self)
 /**
  * lumbar_chart_view_set_range:
  * @self: a chart view
- * @range: "2w", "1m", "3m", "1y" or "all"
+ * @range: a period ending today; %LUMBAR_RANGE_CUSTOM is ignored
  *
  * Shows that period; the chart notifies, and so does the view.
  */
 void
 lumbar_chart_view_set_range (LumbarChartView *self,
-                             const char      *range)
+                             LumbarRange      range)
 {
   g_return_if_fail (LUMBAR_IS_CHART_VIEW (self));
 

@@ -15,9 +15,9 @@ GtkWidget     *lumbar_chart_view_new             (void);
 LumbarSummaryTracker *lumbar_chart_view_get_tracker (LumbarChartView      *self);
 void           lumbar_chart_view_set_tracker     (LumbarChartView      *self,
                                                   LumbarSummaryTracker *tracker);
-const char    *lumbar_chart_view_get_range       (LumbarChartView *self);
+LumbarRange    lumbar_chart_view_get_range       (LumbarChartView *self);
 void           lumbar_chart_view_set_range       (LumbarChartView *self,
-                                                  const char      *range);
+                                                  LumbarRange      range);
 gboolean       lumbar_chart_view_get_show_table  (LumbarChartView *self);
 void           lumbar_chart_view_set_show_table  (LumbarChartView *self,
                                                   gboolean         show_table);

@@ -8,6 +8,7 @@
 
 #include "lumbar-chart-painter.h"
 #include "lumbar-chart.h"
+#include "lumbar-enums.h"
 #include "lumbar-summary-tracker.h"
 
 /* The pain chart as a widget: it collects the days of its range from its
@@ -20,7 +21,7 @@ struct _LumbarChart
   GtkWidget          parent_instance;
 
   LumbarSummaryTracker *tracker;
-  const char        *range;       /* interned */
+  LumbarRange        range;       /* never LUMBAR_RANGE_CUSTOM */
 
   GArray            *days;        /* LumbarDaily, oldest first */
   LumbarDay          first;
@@ -62,38 +63,7 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LumbarChart, lumbar_chart, GTK_TYPE_WIDGET)
 
-static const struct {
-  const char *id;
-  int         days;  /* 0: the whole diary */
-} ranges[] = {
-  { "2w", 14 },
-  { "1m", 30 },
-  { "3m", 91 },
-  { "1y", 365 },
-  { "all", 0 },
-};
-
 #define MIN_DAYS 14
-
-gboolean
-lumbar_chart_range_is_valid (const char *range)
-{
-  if (range == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
-    if (g_str_equal (range, ranges[i].id))
-      return TRUE;
-  return FALSE;
-}
-
-static int
-range_days (const char *range)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
-    if (g_str_equal (range, ranges[i].id))
-      return ranges[i].days;
-  return 30;
-}
 
 static LumbarDay
 effective_today (LumbarChart *self)
@@ -112,7 +82,7 @@ compute_span (LumbarChart *self,
               LumbarDay   *first,
               LumbarDay   *last)
 {
-  int n = range_days (self->range);
+  int n = (int) lumbar_range_get_days (self->range);
 
   *last = effective_today (self);
   if (n > 0)
@@ -750,7 +720,7 @@ lumbar_chart_get_property (GObject    *object,
       g_value_set_object (value, self->tracker);
       break;
     case PROP_RANGE:
-      g_value_set_string (value, self->range);
+      g_value_set_enum (value, self->range);
       break;    case PROP_DESCRIPTION:
       g_value_set_string (value, lumbar_chart_get_description (self));
       break;
@@ -773,7 +743,7 @@ lumbar_chart_set_property (GObject      *object,
       lumbar_chart_set_tracker (self, g_value_get_object (value));
       break;
     case PROP_RANGE:
-      lumbar_chart_set_range (self, g_value_get_string (value));
+      lumbar_chart_set_range (self, g_value_get_enum (value));
       break;    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -811,12 +781,12 @@ lumbar_chart_class_init (LumbarChartClass *klass)
   /**
    * LumbarChart:range:
    *
-   * How much of the diary to show, ending today: "2w", "1m", "3m", "1y"
-   * or "all".
+   * How much of the diary to show, ending today; a custom range is
+   * not one the chart shows.
    */
   properties[PROP_RANGE] =
-    g_param_spec_string ("range", NULL, NULL,
-                         "1m",
+    g_param_spec_enum ("range", NULL, NULL,
+                       LUMBAR_TYPE_RANGE, LUMBAR_RANGE_1_MONTH,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -875,7 +845,7 @@ lumbar_chart_init (LumbarChart *self)
   GtkEventController *controller;
   GtkGesture *gesture;
 
-  self->range = g_intern_static_string ("1m");
+  self->range = LUMBAR_RANGE_1_MONTH;
   self->focus_day = LUMBAR_DAY_INVALID;
   self->hover_day = LUMBAR_DAY_INVALID;
   lumbar_chart_style_init (&self->style, FALSE);
@@ -958,10 +928,10 @@ lumbar_chart_set_tracker (LumbarChart          *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
 }
 
-const char *
+LumbarRange
 lumbar_chart_get_range (LumbarChart *self)
 {
-  g_return_val_if_fail (LUMBAR_IS_CHART (self), NULL);
+  g_return_val_if_fail (LUMBAR_IS_CHART (self), LUMBAR_RANGE_1_MONTH);
 
   return self->range;
 }
@@ -969,18 +939,18 @@ lumbar_chart_get_range (LumbarChart *self)
 /**
  * lumbar_chart_set_range:
  * @self: a chart
- * @range: "2w", "1m", "3m", "1y" or "all"; anything else is ignored
+ * @range: a period ending today; %LUMBAR_RANGE_CUSTOM is ignored
  */
 void
 lumbar_chart_set_range (LumbarChart *self,
-                        const char  *range)
+                        LumbarRange  range)
 {
   g_return_if_fail (LUMBAR_IS_CHART (self));
 
-  if (!lumbar_chart_range_is_valid (range) || g_str_equal (range, self->range))
+  if (range > LUMBAR_RANGE_ALL || range == self->range)
     return;
 
-  self->range = g_intern_string (range);
+  self->range = range;
   update_days (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lumbar-daily.h"
+#include "lumbar-range.h"
 #include "lumbar-summary-tracker.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,9 @@ GtkWidget         *lumbar_chart_new              (void);
 LumbarSummaryTracker *lumbar_chart_get_tracker (LumbarChart          *self);
 void               lumbar_chart_set_tracker      (LumbarChart          *self,
                                                   LumbarSummaryTracker *tracker);
-const char        *lumbar_chart_get_range        (LumbarChart   *self);
+LumbarRange        lumbar_chart_get_range        (LumbarChart   *self);
 void               lumbar_chart_set_range        (LumbarChart   *self,
-                                                  const char    *range);
+                                                  LumbarRange    range);
 const char        *lumbar_chart_get_description  (LumbarChart   *self);
 const LumbarDaily *lumbar_chart_get_days         (LumbarChart   *self,
                                                   guint         *n_days);
@@ -26,7 +27,5 @@ gboolean           lumbar_chart_get_focused_day  (LumbarChart   *self,
                                                   LumbarDaily   *daily);
 void               lumbar_chart_focus_day        (LumbarChart   *self,
                                                   LumbarDay      day);
-
-gboolean           lumbar_chart_range_is_valid   (const char    *range);
 
 G_END_DECLS

@@ -22,7 +22,7 @@ struct _LumbarExportDialog
   LumbarJournal        *journal;
   gboolean              printing;
   LumbarDay             today;          /* presets count back from here */
-  LumbarExportRange     range;
+  LumbarRange     range;
   LumbarDay             custom_from;
   LumbarDay             custom_to;
   GtkFileChooserNative *chooser;
@@ -63,13 +63,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The same lengths as the chart's periods. */
-static const int preset_days[] = {
-  [LUMBAR_EXPORT_RANGE_2_WEEKS] = 14,
-  [LUMBAR_EXPORT_RANGE_1_MONTH] = 30,
-  [LUMBAR_EXPORT_RANGE_3_MONTHS] = 91,
-};
 
 /* What to write, copied so a thread can work on it. */
 typedef struct {
@@ -186,9 +179,9 @@ update_state (LumbarExportDialog *self)
 
   self->syncing = TRUE;
   adw_combo_row_set_selected (self->range_row, self->range);
-  gtk_widget_set_visible (GTK_WIDGET (self->from_row), self->range == LUMBAR_EXPORT_RANGE_CUSTOM);
-  gtk_widget_set_visible (GTK_WIDGET (self->to_row), self->range == LUMBAR_EXPORT_RANGE_CUSTOM);
-  if (self->range == LUMBAR_EXPORT_RANGE_CUSTOM)
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), self->range == LUMBAR_RANGE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), self->range == LUMBAR_RANGE_CUSTOM);
+  if (self->range == LUMBAR_RANGE_CUSTOM)
     {
       calendar_select (self->from_calendar, self->custom_from);
       calendar_select (self->to_calendar, self->custom_to);
@@ -253,9 +246,9 @@ on_range_selected (LumbarExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->range_row);
 
-  if (self->syncing || selected > LUMBAR_EXPORT_RANGE_CUSTOM)
+  if (self->syncing || selected > LUMBAR_RANGE_CUSTOM)
     return;
-  lumbar_export_dialog_set_range (self, (LumbarExportRange) selected);
+  lumbar_export_dialog_set_range (self, (LumbarRange) selected);
 }
 
 static void
@@ -641,9 +634,9 @@ lumbar_export_dialog_init (LumbarExportDialog *self)
 
   self->cancellable = g_cancellable_new ();
   self->today = lumbar_day_today ();
-  self->range = LUMBAR_EXPORT_RANGE_1_MONTH;
+  self->range = LUMBAR_RANGE_1_MONTH;
   self->custom_to = self->today;
-  self->custom_from = self->today - (preset_days[LUMBAR_EXPORT_RANGE_1_MONTH] - 1);
+  self->custom_from = self->today - ((int) lumbar_range_get_days (LUMBAR_RANGE_1_MONTH) - 1);
 
   update_mode (self);
   update_state (self);
@@ -745,28 +738,28 @@ lumbar_export_dialog_set_format (LumbarExportDialog *self,
     }
 }
 
-LumbarExportRange
+LumbarRange
 lumbar_export_dialog_get_range (LumbarExportDialog *self)
 {
-  g_return_val_if_fail (LUMBAR_IS_EXPORT_DIALOG (self), LUMBAR_EXPORT_RANGE_ALL);
+  g_return_val_if_fail (LUMBAR_IS_EXPORT_DIALOG (self), LUMBAR_RANGE_ALL);
   return self->range;
 }
 
 /**
  * lumbar_export_dialog_set_range:
  * @self: an export dialog
- * @range: a preset, or %LUMBAR_EXPORT_RANGE_CUSTOM to pick the dates
+ * @range: a preset, or %LUMBAR_RANGE_CUSTOM to pick the dates
  *
  * Choosing Custom starts from the days the previous choice covered.
  */
 void
 lumbar_export_dialog_set_range (LumbarExportDialog *self,
-                                LumbarExportRange   range)
+                                LumbarRange   range)
 {
   g_return_if_fail (LUMBAR_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (range <= LUMBAR_EXPORT_RANGE_CUSTOM);
+  g_return_if_fail (range <= LUMBAR_RANGE_CUSTOM);
 
-  if (range == LUMBAR_EXPORT_RANGE_CUSTOM && self->range != LUMBAR_EXPORT_RANGE_CUSTOM)
+  if (range == LUMBAR_RANGE_CUSTOM && self->range != LUMBAR_RANGE_CUSTOM)
     {
       g_autoptr(GPtrArray) entries = dup_entries (self);
       g_autoptr(GPtrArray) selected = NULL;
@@ -798,7 +791,7 @@ lumbar_export_dialog_set_custom_range (LumbarExportDialog *self,
   g_return_if_fail (LUMBAR_IS_EXPORT_DIALOG (self));
   g_return_if_fail (from != LUMBAR_DAY_INVALID && to != LUMBAR_DAY_INVALID);
 
-  self->range = LUMBAR_EXPORT_RANGE_CUSTOM;
+  self->range = LUMBAR_RANGE_CUSTOM;
   self->custom_from = from;
   self->custom_to = to;
   update_state (self);
@@ -822,17 +815,18 @@ lumbar_export_dialog_get_bounds (LumbarExportDialog *self,
 
   switch (self->range)
     {
-    case LUMBAR_EXPORT_RANGE_2_WEEKS:
-    case LUMBAR_EXPORT_RANGE_1_MONTH:
-    case LUMBAR_EXPORT_RANGE_3_MONTHS:
-      *from = self->today - (preset_days[self->range] - 1);
+    case LUMBAR_RANGE_2_WEEKS:
+    case LUMBAR_RANGE_1_MONTH:
+    case LUMBAR_RANGE_3_MONTHS:
+    case LUMBAR_RANGE_1_YEAR:
+      *from = self->today - ((int) lumbar_range_get_days (self->range) - 1);
       *to = self->today;
       return TRUE;
-    case LUMBAR_EXPORT_RANGE_CUSTOM:
+    case LUMBAR_RANGE_CUSTOM:
       *from = self->custom_from;
       *to = self->custom_to;
       return self->custom_from <= self->custom_to;
-    case LUMBAR_EXPORT_RANGE_ALL:
+    case LUMBAR_RANGE_ALL:
     default:
       *from = *to = LUMBAR_DAY_INVALID;
       return TRUE;

@@ -5,18 +5,9 @@
 
 #include "lumbar-export.h"
 #include "lumbar-journal.h"
+#include "lumbar-range.h"
 
 G_BEGIN_DECLS
-
-/* The periods offered, in the order of the dialog's list. The presets
- * count back from the dialog's "today" (inclusive). */
-typedef enum {
-  LUMBAR_EXPORT_RANGE_2_WEEKS,
-  LUMBAR_EXPORT_RANGE_1_MONTH,
-  LUMBAR_EXPORT_RANGE_3_MONTHS,
-  LUMBAR_EXPORT_RANGE_ALL,
-  LUMBAR_EXPORT_RANGE_CUSTOM,
-} LumbarExportRange;
 
 #define LUMBAR_TYPE_EXPORT_DIALOG (lumbar_export_dialog_get_type ())
 
@@ -31,9 +22,9 @@ gboolean            lumbar_export_dialog_get_printing       (LumbarExportDialog 
 LumbarExportFormat  lumbar_export_dialog_get_format         (LumbarExportDialog  *self);
 void                lumbar_export_dialog_set_format         (LumbarExportDialog  *self,
                                                              LumbarExportFormat   format);
-LumbarExportRange   lumbar_export_dialog_get_range          (LumbarExportDialog  *self);
+LumbarRange   lumbar_export_dialog_get_range          (LumbarExportDialog  *self);
 void                lumbar_export_dialog_set_range          (LumbarExportDialog  *self,
-                                                             LumbarExportRange    range);
+                                                             LumbarRange    range);
 void                lumbar_export_dialog_set_custom_range   (LumbarExportDialog  *self,
                                                              LumbarDay            from,
                                                              LumbarDay            to);

@@ -154,16 +154,13 @@ describe_period (LumbarReviewWindow *self)
 static void
 show_chart (LumbarReviewWindow *self)
 {
-  /* The chart view remembers its period for the person's own diary; a
-   * review must not change that choice, so its settings are let go. */
-  g_settings_unbind (self->chart_view, "range");
-  g_settings_unbind (self->chart_view, "show-table");
-
+  /* Not bound to the settings: a review does not change the period the
+   * person's own chart remembers. */
   /* The chart ends on the day the tips are as of (where the log ends)
    * and shows all of it ("all" starts at the first entry); the shorter
    * periods zoom in on its end. */
   lumbar_chart_view_set_tracker (self->chart_view, self->tracker);
-  lumbar_chart_view_set_range (self->chart_view, "all");
+  lumbar_chart_view_set_range (self->chart_view, LUMBAR_RANGE_ALL);
 }
 
 static void
@@ -268,7 +265,7 @@ export_action (GSimpleAction *action,
 
   /* Presets count back from the log's last day; by default all of it. */
   lumbar_export_dialog_set_today (dialog, self->to);
-  lumbar_export_dialog_set_range (dialog, LUMBAR_EXPORT_RANGE_ALL);
+  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_ALL);
   lumbar_export_dialog_set_patient_name (dialog, self->patient_name);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -11,11 +11,11 @@
 #include "lumbar-diary-page.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-review-window.h"
+#include "lumbar-settings.h"
 #include "lumbar-tips-page.h"
 #include "lumbar-today-page.h"
 #include "lumbar-window.h"
 
-#define SETTINGS_SCHEMA_ID "io.github.lumbar.Lumbar"
 
 struct _LumbarWindow
 {
@@ -23,7 +23,7 @@ struct _LumbarWindow
 
   LumbarStore          *store;
   LumbarSummaryTracker *tracker;   /* shared by the tip card, the chart and the Tips page */
-  GSettings            *settings;
+  LumbarSettings       *settings;
   gboolean              broken_dismissed;
 
   GtkWidget            *banner_revealer;
@@ -69,58 +69,33 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The schema is compiled into the build tree for tests and installed with
- * the app; a build run without either still opens, it just forgets sizes. */
-static GSettings *
-dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new (SETTINGS_SCHEMA_ID);
-}
-
 static void
 restore_window_state (LumbarWindow *self)
 {
-  if (self->settings == NULL)
+  int width, height;
+  gboolean maximized;
+
+  if (!lumbar_settings_get_window_state (self->settings, &width, &height, &maximized))
     {
       gtk_window_set_default_size (GTK_WINDOW (self), 720, 820);
       return;
     }
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               MAX (360, g_settings_get_int (self->settings, "window-width")),
-                               MAX (294, g_settings_get_int (self->settings, "window-height")));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (360, width), MAX (294, height));
+  if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
 static void
 save_window_state (LumbarWindow *self)
 {
-  gboolean maximized;
   int width, height;
 
-  if (self->settings == NULL)
-    return;
-
-  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
-  g_settings_delay (self->settings);
   /* The default size follows the window while it is not maximized, so it
    * is the size to come back to after unmaximizing. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-  g_settings_set_boolean (self->settings, "window-maximized", maximized);
-  g_settings_apply (self->settings);
+  lumbar_settings_save_window_state (self->settings, width, height,
+                                     gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
 /* Banners */
@@ -255,6 +230,11 @@ ensure_pages (LumbarWindow *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->chart_view), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (self->chart_view), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->chart_view), 12);
+  /* The person's own chart opens as they left it. */
+  g_object_bind_property (self->settings, "chart-range", self->chart_view, "range",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->settings, "chart-show-table", self->chart_view, "show-table",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1200);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 800);
@@ -638,7 +618,7 @@ lumbar_window_init (LumbarWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  self->settings = dup_settings ();
+  self->settings = lumbar_settings_new ();
 }
 
 /**
