@@ -223,13 +223,7 @@ lumbar_application_startup (GApplication *application)
   LumbarApplication *self = LUMBAR_APPLICATION (application);
   const char *quit_accels[] = { "<Primary>q", NULL };
   const char *close_accels[] = { "<Primary>w", NULL };
-  const char *today_accels[] = { "<Alt>1", NULL };
-  const char *diary_accels[] = { "<Alt>2", NULL };
   const char *open_log_accels[] = { "<Primary>o", NULL };
-  const char *export_accels[] = { "<Primary>e", NULL };
-  const char *print_accels[] = { "<Primary>p", NULL };
-  const char *history_accels[] = { "<Alt>3", NULL };
-  const char *tips_accels[] = { "<Alt>4", NULL };
   const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (lumbar_application_parent_class)->startup (application);
@@ -237,13 +231,7 @@ lumbar_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::today", today_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::diary", diary_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-log", open_log_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::history", history_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-page::tips", tips_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
   self->store = lumbar_store_new (NULL);

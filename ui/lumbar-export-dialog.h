@@ -42,8 +42,5 @@ gboolean            lumbar_export_dialog_export_to_file     (LumbarExportDialog 
                                                              const char          *path,
                                                              GError             **error);
 
-void                lumbar_export_dialog_add_actions        (GActionMap          *map,
-                                                             GtkWindow           *parent,
-                                                             LumbarJournal       *journal);
 
 G_END_DECLS

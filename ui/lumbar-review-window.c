@@ -17,44 +17,9 @@
 #include "lumbar-period-stats.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
-#include "lumbar-review-window.h"
+#include "lumbar-review-window-private.h"
 #include "lumbar-style.h"
 #include "lumbar-tips-page.h"
-
-/* One exported log, shown for a therapist: its summary and chart, the tips
- * as they stood at the end of the exported period, and every entry. The
- * entries live in a journal of their own that nothing saves; no widget in
- * the window can change them, and the file is only ever read. */
-struct _LumbarReviewWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GFile                *file;
-  char                 *file_name;     /* for people: the display name */
-  LumbarJournal        *journal;
-  LumbarSummaryTracker *tracker;   /* the journal as of tips_day, for the tips and the chart */
-  GPtrArray            *problems;      /* char *, one line per problem */
-  guint                 n_skipped;     /* entries left out */
-  int                   version;
-  char                 *patient_name;
-  LumbarDay             from;
-  LumbarDay             to;
-  LumbarDay             exported_day;  /* LUMBAR_DAY_INVALID for a plain diary */
-  LumbarDay             tips_day;
-
-  AdwPreferencesGroup  *activity_group;
-  LumbarChartView      *chart_view;
-  GtkWidget            *details_button;
-  LumbarDiaryPage      *diary_page;
-  AdwPreferencesGroup  *pain_group;
-  GtkMenuButton        *primary_menu_button;
-  GtkLabel             *skipped_label;
-  GtkRevealer          *skipped_revealer;
-  LumbarTipsPage       *tips_page;
-  AdwViewStackPage     *tips_stack_page;
-  AdwViewStack         *view_stack;
-  AdwWindowTitle       *window_title;
-};
 
 G_DEFINE_FINAL_TYPE (LumbarReviewWindow, lumbar_review_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -204,93 +169,6 @@ show_problems (LumbarReviewWindow *self)
   g_string_free (text, TRUE);
 }
 
-/* Actions */
-
-static void
-show_skipped_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (widget);
-  g_autofree char *body = NULL;
-  g_autofree char *text = lumbar_review_window_dup_skipped_text (self);
-  GtkWidget *dialog, *scrolled, *view;
-
-  g_autofree char *heading = NULL;
-
-  if (self->n_skipped > 0)
-    heading = g_strdup_printf (ngettext ("%u Entry Left Out", "%u Entries Left Out", self->n_skipped),
-                               self->n_skipped);
-  else
-    heading = g_strdup (_("Problems in This Log"));
-
-  /* Translators: %s is the name of an exported log */
-  body = g_strdup_printf (_("These parts of “%s” could not be read. Everything else is shown."), self->file_name);
-  dialog = lumbar_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What could not be read"),
-                                  -1);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-export_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (user_data);
-  LumbarExportDialog *dialog = lumbar_export_dialog_new (GTK_WINDOW (self), self->journal);
-
-  /* Presets count back from the log's last day; by default all of it. */
-  lumbar_export_dialog_set_today (dialog, self->to);
-  lumbar_export_dialog_set_range (dialog, LUMBAR_RANGE_ALL);
-  lumbar_export_dialog_set_patient_name (dialog, self->patient_name);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-print_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (user_data);
-  g_autoptr(GPtrArray) entries = lumbar_journal_dup_entries (self->journal);
-  g_autoptr(LumbarReport) report = NULL;
-
-  /* The patient's report as it was made: the whole period, dated the day
-   * of the export, so its tips match the Tips page. */
-  report = lumbar_report_new (entries, self->from, self->to, self->patient_name,
-                              self->exported_day != LUMBAR_DAY_INVALID ? self->exported_day : self->tips_day);
-  lumbar_print_report (GTK_WINDOW (self), report);
-}
-
-static const GActionEntry win_actions[] = {
-  { "export", export_action },
-  { "print", print_action },
-};
-
 /* GObject */
 
 static void
@@ -345,7 +223,7 @@ lumbar_review_window_class_init (LumbarReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, window_title);
 
-  gtk_widget_class_install_action (widget_class, "review.show-skipped", NULL, show_skipped_action);
+  _lumbar_review_window_class_actions_init (klass);
 }
 
 static void
@@ -360,7 +238,6 @@ lumbar_review_window_init (LumbarReviewWindow *self)
   self->version = LUMBAR_FORMAT_VERSION;
   self->exported_day = LUMBAR_DAY_INVALID;
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
 
 #if DEVELOPMENT

@@ -14,48 +14,9 @@
 #include "lumbar-settings.h"
 #include "lumbar-tips-page.h"
 #include "lumbar-today-page.h"
-#include "lumbar-window.h"
+#include "lumbar-window-private.h"
 
 
-struct _LumbarWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  LumbarStore          *store;
-  LumbarSummaryTracker *tracker;   /* shared by the tip card, the chart and the Tips page */
-  LumbarSettings       *settings;
-  gboolean              broken_dismissed;
-
-  GtkWidget            *banner_revealer;
-  GtkWidget            *broken_banner;
-  GtkLabel             *broken_label;
-  /* Built after the first frame, or when first shown (see ensure_pages()). */
-  LumbarChartView      *chart_view;
-  LumbarDiaryPage      *diary_page;
-  LumbarTipsPage       *tips_page;
-  AdwBin               *today_bin;
-  AdwBin               *diary_bin;
-  AdwBin               *history_bin;
-  AdwBin               *tips_bin;
-  AdwViewStackPage     *tips_stack_page;
-  guint                 pages_idle_id;
-  guint                 loading_timeout_id;
-  GtkStack             *main_stack;
-  GtkWidget            *read_only_banner;
-  GtkLabel             *read_only_label;
-  GtkWidget            *save_banner;
-  GtkLabel             *save_label;
-  GtkWidget            *loading_box;
-  GtkSpinner           *spinner;
-  LumbarTodayPage      *today_page;
-  GtkMenuButton        *primary_menu_button;
-  GMenuModel           *primary_menu;
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-
-  guint                 diary_shown : 1;
-  guint                 pages_ready : 1;
-};
 
 G_DEFINE_FINAL_TYPE (LumbarWindow, lumbar_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -367,6 +328,7 @@ on_store_changed (LumbarWindow *self)
                                      lumbar_store_get_read_only (self->store));
   update_loading (self);
   update_banners (self);
+  _lumbar_window_actions_update (self);
 
   if (self->store && self->today_page && lumbar_store_get_loaded (self->store))
     {
@@ -382,38 +344,6 @@ on_store_changed (LumbarWindow *self)
         }
     }
 }
-
-/* Actions */
-
-static void
-show_page_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  lumbar_window_set_visible_page_name (LUMBAR_WINDOW (user_data), g_variant_get_string (parameter, NULL));
-}
-
-static void
-open_diary_folder_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  LumbarWindow *self = LUMBAR_WINDOW (user_data);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *uri = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  folder = g_file_new_for_path (lumbar_store_get_directory (self->store));
-  uri = g_file_get_uri (folder);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-static const GActionEntry win_actions[] = {
-  { "show-page", show_page_action, "s" },
-  { "open-diary-folder", open_diary_folder_action },
-};
 
 /* GtkWindow */
 
@@ -457,7 +387,8 @@ lumbar_window_set_store (LumbarWindow *self,
       lumbar_today_page_set_store (self->today_page, store);
       lumbar_today_page_set_tracker (self->today_page, self->tracker);
     }
-  lumbar_export_dialog_add_actions (G_ACTION_MAP (self), GTK_WINDOW (self), lumbar_store_get_journal (store));
+  g_signal_connect_object (lumbar_store_get_journal (store), "items-changed",
+                           G_CALLBACK (_lumbar_window_actions_update), self, G_CONNECT_SWAPPED);
   if (self->diary_page)
     bind_pages (self);
   on_store_changed (self);
@@ -582,6 +513,8 @@ lumbar_window_class_init (LumbarWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
 
+  _lumbar_window_class_actions_init (klass);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, LumbarWindow, broken_banner);
@@ -611,7 +544,6 @@ lumbar_window_init (LumbarWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   lumbar_menu_button_name_inner (self->primary_menu_button, _("Main menu"));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
 
 #if DEVELOPMENT

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lumbar-chart-view.h"
+#include "lumbar-diary-page.h"
+#include "lumbar-review-window.h"
+#include "lumbar-summary-tracker.h"
+#include "lumbar-tips-page.h"
+
+G_BEGIN_DECLS
+
+/* One exported log, shown for a therapist: its summary and chart, the tips
+ * as they stood at the end of the exported period, and every entry. The
+ * entries live in a journal of their own that nothing saves; no widget in
+ * the window can change them, and the file is only ever read. */
+struct _LumbarReviewWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GFile                *file;
+  char                 *file_name;     /* for people: the display name */
+  LumbarJournal        *journal;
+  LumbarSummaryTracker *tracker;   /* the journal as of tips_day, for the tips and the chart */
+  GPtrArray            *problems;      /* char *, one line per problem */
+  guint                 n_skipped;     /* entries left out */
+  int                   version;
+  char                 *patient_name;
+  LumbarDay             from;
+  LumbarDay             to;
+  LumbarDay             exported_day;  /* LUMBAR_DAY_INVALID for a plain diary */
+  LumbarDay             tips_day;
+
+  AdwPreferencesGroup  *activity_group;
+  LumbarChartView      *chart_view;
+  GtkWidget            *details_button;
+  LumbarDiaryPage      *diary_page;
+  AdwPreferencesGroup  *pain_group;
+  GtkMenuButton        *primary_menu_button;
+  GtkLabel             *skipped_label;
+  GtkRevealer          *skipped_revealer;
+  LumbarTipsPage       *tips_page;
+  AdwViewStackPage     *tips_stack_page;
+  AdwViewStack         *view_stack;
+  AdwWindowTitle       *window_title;
+};
+
+void _lumbar_review_window_class_actions_init (LumbarReviewWindowClass *klass);
+
+G_END_DECLS

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lumbar-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lumbar-export-dialog.h"
+#include "lumbar-window-private.h"
+
+/* Every action of the main window, and the one place their enabled state
+ * is decided. */
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lumbar_window_set_visible_page_name (LUMBAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_diary_folder_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  folder = g_file_new_for_path (lumbar_store_get_directory (self->store));
+  uri = g_file_get_uri (folder);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+  gboolean printing = g_str_equal (action_name, "win.print");
+  LumbarJournal *journal;
+  LumbarExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  journal = lumbar_store_get_journal (self->store);
+  dialog = printing ? lumbar_export_dialog_new_for_print (GTK_WINDOW (self), journal)
+                    : lumbar_export_dialog_new (GTK_WINDOW (self), journal);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_lumbar_window_class_actions_init (LumbarWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-diary-folder", NULL, open_diary_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "diary");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "tips");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+}
+
+/**
+ * _lumbar_window_actions_update:
+ * @self: the main window
+ *
+ * Exporting and printing need a loaded diary with something in it; an
+ * empty diary would make an empty report.
+ */
+void
+_lumbar_window_actions_update (LumbarWindow *self)
+{
+  gboolean has_entries = self->store != NULL &&
+                         lumbar_store_get_loaded (self->store) &&
+                         lumbar_journal_get_n_entries (lumbar_store_get_journal (self->store)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_entries);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_entries);
+}
