@@ -94,32 +94,32 @@ typedef struct {
   guint32                  span_color;
 } Geometry;
 
-static const LumbarChartColor light_colors[] = {
-  { 1.00, 1.00, 1.00, 1.00 },   /* background */
-  { 0.14, 0.14, 0.16, 1.00 },   /* foreground */
-  { 0.14, 0.14, 0.16, 0.12 },   /* grid */
-  { 0.11, 0.44, 0.85, 1.00 },   /* local: blue */
-  { 0.11, 0.44, 0.85, 0.20 },   /* band */
-  { 0.78, 0.27, 0.00, 1.00 },   /* radiating: orange */
-  { 0.24, 0.22, 0.27, 0.75 },   /* rolling mean: dark grey */
-  { 0.75, 0.11, 0.16, 1.00 },   /* spasm: red */
-  { 0.51, 0.24, 0.61, 1.00 },   /* therapy: purple */
-  { 0.15, 0.64, 0.41, 0.85 },   /* rest: green */
-  { 0.90, 0.65, 0.04, 0.90 },   /* incline: yellow */
+static const LumbarChartColor light_colors[LUMBAR_CHART_N_COLORS] = {
+  [LUMBAR_CHART_COLOR_BACKGROUND] = { 1.00, 1.00, 1.00, 1.00 },
+  [LUMBAR_CHART_COLOR_FOREGROUND] = { 0.14, 0.14, 0.16, 1.00 },
+  [LUMBAR_CHART_COLOR_GRID] = { 0.14, 0.14, 0.16, 0.12 },
+  [LUMBAR_CHART_COLOR_LOCAL] = { 0.11, 0.44, 0.85, 1.00 },   /* blue */
+  [LUMBAR_CHART_COLOR_BAND] = { 0.11, 0.44, 0.85, 0.20 },
+  [LUMBAR_CHART_COLOR_RADIATING] = { 0.78, 0.27, 0.00, 1.00 },   /* orange */
+  [LUMBAR_CHART_COLOR_MEAN] = { 0.24, 0.22, 0.27, 0.75 },   /* dark grey */
+  [LUMBAR_CHART_COLOR_SPASM] = { 0.75, 0.11, 0.16, 1.00 },   /* red */
+  [LUMBAR_CHART_COLOR_THERAPY] = { 0.51, 0.24, 0.61, 1.00 },   /* purple */
+  [LUMBAR_CHART_COLOR_REST] = { 0.15, 0.64, 0.41, 0.85 },   /* green */
+  [LUMBAR_CHART_COLOR_INCLINE] = { 0.90, 0.65, 0.04, 0.90 },   /* yellow */
 };
 
-static const LumbarChartColor dark_colors[] = {
-  { 0.14, 0.14, 0.14, 1.00 },
-  { 1.00, 1.00, 1.00, 1.00 },
-  { 1.00, 1.00, 1.00, 0.12 },
-  { 0.38, 0.63, 0.92, 1.00 },   /* blue 2 */
-  { 0.38, 0.63, 0.92, 0.25 },
-  { 1.00, 0.64, 0.28, 1.00 },   /* orange 2 */
-  { 0.87, 0.87, 0.85, 0.75 },
-  { 0.96, 0.38, 0.32, 1.00 },   /* red 1 */
-  { 0.86, 0.54, 0.87, 1.00 },   /* purple 1 */
-  { 0.34, 0.89, 0.54, 0.85 },   /* green 2 */
-  { 0.97, 0.89, 0.36, 0.90 },   /* yellow 2 */
+static const LumbarChartColor dark_colors[LUMBAR_CHART_N_COLORS] = {
+  [LUMBAR_CHART_COLOR_BACKGROUND] = { 0.14, 0.14, 0.14, 1.00 },
+  [LUMBAR_CHART_COLOR_FOREGROUND] = { 1.00, 1.00, 1.00, 1.00 },
+  [LUMBAR_CHART_COLOR_GRID] = { 1.00, 1.00, 1.00, 0.12 },
+  [LUMBAR_CHART_COLOR_LOCAL] = { 0.38, 0.63, 0.92, 1.00 },   /* blue 2 */
+  [LUMBAR_CHART_COLOR_BAND] = { 0.38, 0.63, 0.92, 0.25 },
+  [LUMBAR_CHART_COLOR_RADIATING] = { 1.00, 0.64, 0.28, 1.00 },   /* orange 2 */
+  [LUMBAR_CHART_COLOR_MEAN] = { 0.87, 0.87, 0.85, 0.75 },
+  [LUMBAR_CHART_COLOR_SPASM] = { 0.96, 0.38, 0.32, 1.00 },   /* red 1 */
+  [LUMBAR_CHART_COLOR_THERAPY] = { 0.86, 0.54, 0.87, 1.00 },   /* purple 1 */
+  [LUMBAR_CHART_COLOR_REST] = { 0.34, 0.89, 0.54, 0.85 },   /* green 2 */
+  [LUMBAR_CHART_COLOR_INCLINE] = { 0.97, 0.89, 0.36, 0.90 },   /* yellow 2 */
 };
 
 /**
@@ -138,17 +138,7 @@ lumbar_chart_style_init (LumbarChartStyle *style,
 
   g_return_if_fail (style != NULL);
 
-  style->background = c[0];
-  style->foreground = c[1];
-  style->grid = c[2];
-  style->local = c[3];
-  style->band = c[4];
-  style->radiating = c[5];
-  style->mean = c[6];
-  style->spasm = c[7];
-  style->therapy = c[8];
-  style->rest = c[9];
-  style->incline = c[10];
+  memcpy (style->colors, c, sizeof style->colors);
   style->font = NULL;
   style->scale = 1.0;
 }
@@ -1178,16 +1168,16 @@ paint_series (Geometry      *g,
   switch (series)
     {
     case SERIES_LOCAL:
-      color = &style->local;
+      color = &style->colors[LUMBAR_CHART_COLOR_LOCAL];
       width = (is_dense (g) ? 1.2 : 2.0) * s;
       break;
     case SERIES_RADIATING:
-      color = &style->radiating;
+      color = &style->colors[LUMBAR_CHART_COLOR_RADIATING];
       width = 1.6 * s;
       break;
     case SERIES_MEAN:
     default:
-      color = &style->mean;
+      color = &style->colors[LUMBAR_CHART_COLOR_MEAN];
       width = (is_dense (g) ? 2.2 : 3.2) * s;
       dots = FALSE;
       break;
@@ -1285,7 +1275,7 @@ paint_series (Geometry      *g,
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
       cairo_path_t *path = cairo_copy_path (cr);
 
-      set_color (cr, &style->background);
+      set_color (cr, &style->colors[LUMBAR_CHART_COLOR_BACKGROUND]);
       cairo_fill (cr);
       cairo_append_path (cr, path);
       cairo_path_destroy (path);
@@ -1308,7 +1298,7 @@ paint_band (Geometry     *g,
   double half = MAX (2.5 * g->s, bucket_slot (l) * 0.3);
   gboolean dense = is_dense (g);
 
-  spans_begin (g, cr, &g->style->band);
+  spans_begin (g, cr, &g->style->colors[LUMBAR_CHART_COLOR_BAND]);
 
   for (guint i = 0; i < n;)
     {
@@ -1437,7 +1427,7 @@ paint_markers (Geometry     *g,
           cairo_save (cr);
           cairo_set_line_width (cr, 1 * s);
           cairo_set_dash (cr, dash, 2, 0);
-          set_color_alpha (cr, &style->therapy, 0.55);
+          set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_THERAPY], 0.55);
           for (guint i = 0; i < buckets->len; i++)
             {
               const LumbarChartBucket *b = &g_array_index (buckets, LumbarChartBucket, i);
@@ -1491,18 +1481,18 @@ paint_markers (Geometry     *g,
               if ((mark[1] != 0) == (pass == 1))
                 diamond (cr, mark[0], therapy_top + row / 2, r);
             }
-          set_color (cr, &style->therapy);
+          set_color (cr, &style->colors[LUMBAR_CHART_COLOR_THERAPY]);
           if (pass == 1)
             cairo_fill (cr);
           else
             {
               cairo_path_t *path = cairo_copy_path (cr);
 
-              set_color (cr, &style->background);
+              set_color (cr, &style->colors[LUMBAR_CHART_COLOR_BACKGROUND]);
               cairo_fill (cr);
               cairo_append_path (cr, path);
               cairo_path_destroy (path);
-              set_color (cr, &style->therapy);
+              set_color (cr, &style->colors[LUMBAR_CHART_COLOR_THERAPY]);
               cairo_stroke (cr);
             }
         }
@@ -1546,7 +1536,7 @@ paint_markers (Geometry     *g,
               mark_x = x;
             }
         }
-      set_color (cr, &style->spasm);
+      set_color (cr, &style->colors[LUMBAR_CHART_COLOR_SPASM]);
       cairo_fill (cr);
     }
 }
@@ -1580,13 +1570,13 @@ paint_minutes (Geometry     *g,
   /* Scale: a line at the top and the half, labelled at the top. */
   cairo_save (cr);
   cairo_set_line_width (cr, 1 * s);
-  set_color (cr, &style->grid);
+  set_color (cr, &style->colors[LUMBAR_CHART_COLOR_GRID]);
   cairo_move_to (cr, l->minutes.x, round (l->minutes.y) + 0.5);
   cairo_line_to (cr, l->minutes.x + l->minutes.width, round (l->minutes.y) + 0.5);
   cairo_move_to (cr, l->minutes.x, round (l->minutes.y + l->minutes.height / 2) + 0.5);
   cairo_line_to (cr, l->minutes.x + l->minutes.width, round (l->minutes.y + l->minutes.height / 2) + 0.5);
   cairo_stroke (cr);
-  set_color_alpha (cr, &style->foreground, 0.45);
+  set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.45);
   cairo_move_to (cr, l->minutes.x, round (bottom) - 0.5);
   cairo_line_to (cr, l->minutes.x + l->minutes.width, round (bottom) - 0.5);
   cairo_stroke (cr);
@@ -1594,7 +1584,7 @@ paint_minutes (Geometry     *g,
 
   top_label = minutes_label (l->minutes_max);
   text_size (g, top_label, &w, &h);
-  set_color_alpha (cr, &style->foreground, 0.75);
+  set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.75);
   text_show (g, cr, l->plot.x - 6 * s - w, l->minutes.y - h / 2);
   text_size (g, "0", &w, &h);
   text_show (g, cr, l->plot.x - 6 * s - w, bottom - h / 2 - 1 * s);
@@ -1605,7 +1595,7 @@ paint_minutes (Geometry     *g,
     {
       for (guint pass = 0; pass < 2; pass++)
         {
-          spans_begin (g, cr, pass == 0 ? &style->rest : &style->incline);
+          spans_begin (g, cr, pass == 0 ? &style->colors[LUMBAR_CHART_COLOR_REST] : &style->colors[LUMBAR_CHART_COLOR_INCLINE]);
           for (guint i = 0; i < buckets->len; i++)
             {
               const LumbarChartBucket *b = &g_array_index (buckets, LumbarChartBucket, i);
@@ -1642,7 +1632,7 @@ paint_minutes (Geometry     *g,
               cairo_rectangle (cr, x, bottom - 1 * s - rest_h - gap - incline_h, w_bar, incline_h);
             }
         }
-      set_color (cr, pass == 0 ? &style->rest : &style->incline);
+      set_color (cr, pass == 0 ? &style->colors[LUMBAR_CHART_COLOR_REST] : &style->colors[LUMBAR_CHART_COLOR_INCLINE]);
       cairo_fill (cr);
     }
 }
@@ -1665,16 +1655,16 @@ paint_grid (Geometry *g,
       double w, h;
 
       if (v == 0)
-        set_color_alpha (cr, &style->foreground, 0.45);
+        set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.45);
       else
-        set_color (cr, &style->grid);
+        set_color (cr, &style->colors[LUMBAR_CHART_COLOR_GRID]);
       cairo_move_to (cr, l->plot.x, y);
       cairo_line_to (cr, l->plot.x + l->plot.width, y);
       cairo_stroke (cr);
 
       g_snprintf (label, sizeof label, "%d", v);
       text_size (g, label, &w, &h);
-      set_color_alpha (cr, &style->foreground, 0.75);
+      set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.75);
       text_show (g, cr, l->plot.x - 6 * s - w, y - h / 2);
     }
   cairo_restore (cr);
@@ -1751,7 +1741,7 @@ paint_time_axis (Geometry          *g,
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1 * s);
-  set_color (cr, &style->grid);
+  set_color (cr, &style->colors[LUMBAR_CHART_COLOR_GRID]);
   for (guint i = 0; i < ticks->len; i++)
     {
       LumbarDay day = g_array_index (ticks, LumbarDay, i);
@@ -1782,7 +1772,7 @@ paint_time_axis (Geometry          *g,
   cairo_stroke (cr);
 
   /* Tick marks below the bottom line. */
-  set_color_alpha (cr, &style->foreground, 0.45);
+  set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.45);
   for (guint i = 0; i < ticks->len; i++)
     {
       LumbarDay day = g_array_index (ticks, LumbarDay, i);
@@ -1796,7 +1786,7 @@ paint_time_axis (Geometry          *g,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  set_color_alpha (cr, &style->foreground, 0.75);
+  set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.75);
   paint_label_row (g, cr, labels, l->axis.y);
 
   if (g->year_row)
@@ -1830,7 +1820,7 @@ paint_time_axis (Geometry          *g,
             g_array_remove_index (years, 0);
         }
 
-      set_color (cr, &style->foreground);
+      set_color (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND]);
       paint_label_row (g, cr, years, l->axis.y + g->line_height);
     }
 }
@@ -1868,7 +1858,7 @@ paint_legend (Geometry *g,
       switch ((LegendItem) i)
         {
         case LEGEND_LOCAL:
-          set_color (cr, &style->local);
+          set_color (cr, &style->colors[LUMBAR_CHART_COLOR_LOCAL]);
           cairo_set_line_width (cr, 2 * s);
           cairo_move_to (cr, ix, cy);
           cairo_line_to (cr, ix + sw, cy);
@@ -1877,7 +1867,7 @@ paint_legend (Geometry *g,
           cairo_fill (cr);
           break;
         case LEGEND_BAND:
-          set_color (cr, &style->band);
+          set_color (cr, &style->colors[LUMBAR_CHART_COLOR_BAND]);
           cairo_rectangle (cr, ix, cy - 5 * s, sw, 10 * s);
           cairo_fill (cr);
           break;
@@ -1885,7 +1875,7 @@ paint_legend (Geometry *g,
           {
             double dash[] = { 5 * s, 3.5 * s };
 
-            set_color (cr, &style->radiating);
+            set_color (cr, &style->colors[LUMBAR_CHART_COLOR_RADIATING]);
             cairo_set_line_width (cr, 1.6 * s);
             cairo_set_dash (cr, dash, 2, 0);
             cairo_move_to (cr, ix, cy);
@@ -1894,7 +1884,7 @@ paint_legend (Geometry *g,
           }
           break;
         case LEGEND_MEAN:
-          set_color (cr, &style->mean);
+          set_color (cr, &style->colors[LUMBAR_CHART_COLOR_MEAN]);
           cairo_set_line_width (cr, 3.2 * s);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           cairo_move_to (cr, ix + 1.5 * s, cy);
@@ -1905,7 +1895,7 @@ paint_legend (Geometry *g,
           {
             double half = spasm_half_width (g, 6);
 
-            set_color (cr, &style->spasm);
+            set_color (cr, &style->colors[LUMBAR_CHART_COLOR_SPASM]);
             triangle (cr, ix + sw / 2, cy - half * 0.85, half, half * 1.7);
             cairo_fill (cr);
           }
@@ -1915,19 +1905,19 @@ paint_legend (Geometry *g,
           diamond (cr, ix + sw / 2, cy, 3.8 * s);
           if (i == LEGEND_MANUAL)
             {
-              set_color (cr, &style->therapy);
+              set_color (cr, &style->colors[LUMBAR_CHART_COLOR_THERAPY]);
               cairo_fill (cr);
             }
           else
             {
               cairo_set_line_width (cr, 1.4 * s);
-              set_color (cr, &style->therapy);
+              set_color (cr, &style->colors[LUMBAR_CHART_COLOR_THERAPY]);
               cairo_stroke (cr);
             }
           break;
         case LEGEND_REST:
         case LEGEND_INCLINE:
-          set_color (cr, i == LEGEND_REST ? &style->rest : &style->incline);
+          set_color (cr, i == LEGEND_REST ? &style->colors[LUMBAR_CHART_COLOR_REST] : &style->colors[LUMBAR_CHART_COLOR_INCLINE]);
           cairo_rectangle (cr, ix + 3 * s, cy - 5 * s, sw - 6 * s, 10 * s);
           cairo_fill (cr);
           break;
@@ -1938,7 +1928,7 @@ paint_legend (Geometry *g,
       cairo_restore (cr);
 
       text_set (g, legend_label (i));
-      set_color (cr, &style->foreground);
+      set_color (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND]);
       text_show (g, cr, ix + sw + 4 * s, iy);
     }
 }
@@ -2006,7 +1996,7 @@ lumbar_chart_paint (cairo_t                *cr,
 
   cairo_save (cr);
 
-  set_color (cr, &style->background);
+  set_color (cr, &style->colors[LUMBAR_CHART_COLOR_BACKGROUND]);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
@@ -2048,7 +2038,7 @@ lumbar_chart_paint (cairo_t                *cr,
       text_size (&g, _("Nothing logged in this period"), &w, &h);
       if (w < l->plot.width)
         {
-          set_color_alpha (cr, &style->foreground, 0.6);
+          set_color_alpha (cr, &style->colors[LUMBAR_CHART_COLOR_FOREGROUND], 0.6);
           text_show (&g, cr, l->plot.x + (l->plot.width - w) / 2, l->plot.y + (l->plot.height - h) / 2);
         }
     }

@@ -15,18 +15,24 @@ typedef struct {
   double alpha;
 } LumbarChartColor;
 
+/* The chart's colours, indexed by what they paint. */
+typedef enum {
+  LUMBAR_CHART_COLOR_BACKGROUND,
+  LUMBAR_CHART_COLOR_FOREGROUND,  /* text, axes */
+  LUMBAR_CHART_COLOR_GRID,
+  LUMBAR_CHART_COLOR_LOCAL,       /* daily mean of local pain */
+  LUMBAR_CHART_COLOR_BAND,        /* daily min–max of local pain */
+  LUMBAR_CHART_COLOR_RADIATING,
+  LUMBAR_CHART_COLOR_MEAN,        /* 7-day rolling mean */
+  LUMBAR_CHART_COLOR_SPASM,
+  LUMBAR_CHART_COLOR_THERAPY,
+  LUMBAR_CHART_COLOR_REST,
+  LUMBAR_CHART_COLOR_INCLINE,
+  LUMBAR_CHART_N_COLORS
+} LumbarChartColorId;
+
 typedef struct {
-  LumbarChartColor            background;
-  LumbarChartColor            foreground;  /* text, axes */
-  LumbarChartColor            grid;
-  LumbarChartColor            local;       /* daily mean of local pain */
-  LumbarChartColor            band;        /* daily min–max of local pain */
-  LumbarChartColor            radiating;
-  LumbarChartColor            mean;        /* 7-day rolling mean */
-  LumbarChartColor            spasm;
-  LumbarChartColor            therapy;
-  LumbarChartColor            rest;
-  LumbarChartColor            incline;
+  LumbarChartColor            colors[LUMBAR_CHART_N_COLORS];
   const PangoFontDescription *font;        /* borrowed; NULL: "Sans 9" */
   double                      scale;       /* sizes and text resolution; 1.0 = screen pixels */
 } LumbarChartStyle;

@@ -685,7 +685,7 @@ paint_chart (LumbarReport *self,
   LumbarChartStyle style;
 
   lumbar_chart_style_init (&style, FALSE);
-  style.background.alpha = 0;  /* paper */
+  style.colors[LUMBAR_CHART_COLOR_BACKGROUND].alpha = 0;  /* paper */
   style.font = font;
   /* The painter counts in screen pixels at 96 dpi; the page in points. */
   style.scale = 72.0 / 96.0;

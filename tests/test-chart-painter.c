@@ -166,17 +166,17 @@ test_local_line_passes_known_days (Fixture       *f,
 
   /* The line goes through each day's mean, at the day's x. */
   g_assert_true (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 17),
-                             lumbar_chart_layout_value_to_y (&f->layout, 8.0), 1, &f->style.local));
+                             lumbar_chart_layout_value_to_y (&f->layout, 8.0), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
   g_assert_true (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 18),
-                             lumbar_chart_layout_value_to_y (&f->layout, 1.0), 1, &f->style.local));
+                             lumbar_chart_layout_value_to_y (&f->layout, 1.0), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
   for (guint i = 0; i < 30; i++)
     g_assert_true (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, i),
                                lumbar_chart_layout_value_to_y (&f->layout, DAY (i)->local_mean),
-                               1, &f->style.local));
+                               1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
 
   /* And not at the top of the scale where nothing was that high. */
   g_assert_false (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 18),
-                              lumbar_chart_layout_value_to_y (&f->layout, 9.5), 2, &f->style.local));
+                              lumbar_chart_layout_value_to_y (&f->layout, 9.5), 2, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
 
   /* The scale runs from 0 at the bottom to 10 at the top of the plot. */
   g_assert_cmpfloat_with_epsilon (lumbar_chart_layout_value_to_y (&f->layout, 0),
@@ -231,17 +231,17 @@ test_gaps_draw_nothing (Fixture       *f,
 
   /* The lone day is a dot: at its value, but not half a day to either side. */
   g_assert_true (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 13),
-                             lumbar_chart_layout_value_to_y (&f->layout, 3), 1, &f->style.local));
+                             lumbar_chart_layout_value_to_y (&f->layout, 3), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
   g_assert_false (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 13) - slot / 2,
-                              lumbar_chart_layout_value_to_y (&f->layout, 3), 1, &f->style.local));
+                              lumbar_chart_layout_value_to_y (&f->layout, 3), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
   g_assert_false (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 13) + slot / 2,
-                              lumbar_chart_layout_value_to_y (&f->layout, 3), 1, &f->style.local));
+                              lumbar_chart_layout_value_to_y (&f->layout, 3), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
 
   /* Days with data either side are still drawn. */
   g_assert_true (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 9),
-                             lumbar_chart_layout_value_to_y (&f->layout, 7), 1, &f->style.local));
+                             lumbar_chart_layout_value_to_y (&f->layout, 7), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
   g_assert_true (color_near (f, lumbar_chart_layout_day_to_x (&f->layout, 17),
-                             lumbar_chart_layout_value_to_y (&f->layout, 7), 1, &f->style.local));
+                             lumbar_chart_layout_value_to_y (&f->layout, 7), 1, &f->style.colors[LUMBAR_CHART_COLOR_LOCAL]));
 }
 
 static void
@@ -422,7 +422,7 @@ test_ten_years_fill_every_column (Fixture       *f,
           double rgb[3];
 
           pixel (f, x, y, rgb);
-          minutes = distance (rgb, &f->style.rest) < 0.3 || distance (rgb, &f->style.incline) < 0.3;
+          minutes = distance (rgb, &f->style.colors[LUMBAR_CHART_COLOR_REST]) < 0.3 || distance (rgb, &f->style.colors[LUMBAR_CHART_COLOR_INCLINE]) < 0.3;
         }
       columns_with_data += found;
       minutes_columns += minutes;

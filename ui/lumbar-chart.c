@@ -207,9 +207,9 @@ static gboolean
 style_equal (const LumbarChartStyle *a,
              const LumbarChartStyle *b)
 {
-  const LumbarChartColor *ca = &a->background, *cb = &b->background;
+  const LumbarChartColor *ca = a->colors, *cb = b->colors;
 
-  for (guint i = 0; i < 11; i++)
+  for (guint i = 0; i < LUMBAR_CHART_N_COLORS; i++)
     if (ca[i].red != cb[i].red || ca[i].green != cb[i].green ||
         ca[i].blue != cb[i].blue || ca[i].alpha != cb[i].alpha)
       return FALSE;
@@ -234,18 +234,18 @@ update_style (LumbarChart *self)
   dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
 
   lumbar_chart_style_init (&style, dark);
-  to_chart_color (&fg, 1, &style.foreground);
-  lookup (context, "view_bg_color", 1, &style.background);
-  to_chart_color (&fg, high_contrast ? 0.3 : (dark ? 0.14 : 0.11), &style.grid);
-  lookup (context, "accent_color", 1, &style.local);
-  lookup (context, "accent_color", high_contrast ? 0.35 : (dark ? 0.28 : 0.2), &style.band);
-  lookup (context, dark ? "orange_2" : "orange_5", 1, &style.radiating);
-  to_chart_color (&fg, high_contrast ? 0.9 : 0.7, &style.mean);
-  lookup (context, "destructive_color", 1, &style.spasm);
-  lookup (context, dark ? "purple_1" : "purple_3", 1, &style.therapy);
-  lookup (context, dark ? "green_2" : "green_5", 0.9, &style.rest);
-  lookup (context, dark ? "yellow_2" : "yellow_5", 0.9, &style.incline);
-  self->focus_color = style.local;
+  to_chart_color (&fg, 1, &style.colors[LUMBAR_CHART_COLOR_FOREGROUND]);
+  lookup (context, "view_bg_color", 1, &style.colors[LUMBAR_CHART_COLOR_BACKGROUND]);
+  to_chart_color (&fg, high_contrast ? 0.3 : (dark ? 0.14 : 0.11), &style.colors[LUMBAR_CHART_COLOR_GRID]);
+  lookup (context, "accent_color", 1, &style.colors[LUMBAR_CHART_COLOR_LOCAL]);
+  lookup (context, "accent_color", high_contrast ? 0.35 : (dark ? 0.28 : 0.2), &style.colors[LUMBAR_CHART_COLOR_BAND]);
+  lookup (context, dark ? "orange_2" : "orange_5", 1, &style.colors[LUMBAR_CHART_COLOR_RADIATING]);
+  to_chart_color (&fg, high_contrast ? 0.9 : 0.7, &style.colors[LUMBAR_CHART_COLOR_MEAN]);
+  lookup (context, "destructive_color", 1, &style.colors[LUMBAR_CHART_COLOR_SPASM]);
+  lookup (context, dark ? "purple_1" : "purple_3", 1, &style.colors[LUMBAR_CHART_COLOR_THERAPY]);
+  lookup (context, dark ? "green_2" : "green_5", 0.9, &style.colors[LUMBAR_CHART_COLOR_REST]);
+  lookup (context, dark ? "yellow_2" : "yellow_5", 0.9, &style.colors[LUMBAR_CHART_COLOR_INCLINE]);
+  self->focus_color = style.colors[LUMBAR_CHART_COLOR_LOCAL];
   lookup (context, "accent_color", 1, &self->focus_color);
 
   /* Labels a little smaller than the body text, following text scaling. */
@@ -588,8 +588,8 @@ append_highlight (LumbarChart    *self,
       double y = lumbar_chart_layout_value_to_y (l, daily->local_mean);
       GskRoundedRect dot;
       GdkRGBA bg = {
-        self->style.background.red, self->style.background.green,
-        self->style.background.blue, 1,
+        self->style.colors[LUMBAR_CHART_COLOR_BACKGROUND].red, self->style.colors[LUMBAR_CHART_COLOR_BACKGROUND].green,
+        self->style.colors[LUMBAR_CHART_COLOR_BACKGROUND].blue, 1,
       };
 
       color.alpha = self->focus_color.alpha;
