@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lumbar-chart-painter.h"
+#include "lumbar-chart-painter-private.h"
 #include "lumbar-daily.h"
 
 /*
@@ -433,6 +433,81 @@ test_ten_years_fill_every_column (Fixture       *f,
   g_assert_cmpuint (minutes_columns, ==, columns);
 }
 
+/* The dense raster path is a faster way to draw the same picture: painted
+ * again with vector shapes only (as on a PDF), the chart must look the same
+ * to a person. Antialiasing differs at the edges of each column, so the
+ * test allows small per-pixel differences and a few larger ones, not a
+ * missing or moved series. */
+static void
+test_raster_matches_vector (Fixture       *f,
+                            gconstpointer  data)
+{
+  cairo_surface_t *vector = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  const guint8 *a, *b;
+  int stride;
+  guint64 total = 0;
+  guint n_far = 0, n_pixels = 0;
+  cairo_t *cr;
+
+  make_random_years (f, 3653, 7);
+  paint (f, LUMBAR_CHART_SHOW_ALL);
+  g_assert_cmpuint (f->layout.n_columns, ==, (guint) f->layout.plot.width);
+
+  cr = cairo_create (vector);
+  _lumbar_chart_paint_full (cr, WIDTH, HEIGHT,
+                            (const LumbarDaily *) (gpointer) f->days->data, f->days->len,
+                            &f->style, LUMBAR_CHART_SHOW_ALL, FALSE, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (vector);
+
+  a = cairo_image_surface_get_data (f->surface);
+  b = cairo_image_surface_get_data (vector);
+  stride = cairo_image_surface_get_stride (vector);
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (f->surface));
+
+  /* Compare the plot and the minutes lane, where the raster draws. */
+  for (int y = (int) f->layout.plot.y; y < (int) (f->layout.minutes.y + f->layout.minutes.height); y++)
+    for (int x = (int) f->layout.plot.x; x < (int) (f->layout.plot.x + f->layout.plot.width); x++)
+      {
+        int diff = 0;
+
+        for (int c = 0; c < 3; c++)
+          diff = MAX (diff, abs ((int) a[y * stride + x * 4 + c] - (int) b[y * stride + x * 4 + c]));
+        total += diff;
+        n_far += diff > 96;
+        n_pixels++;
+      }
+
+  g_test_message ("mean difference %.2f/255, %u of %u pixels far apart",
+                  (double) total / n_pixels, n_far, n_pixels);
+  g_assert_cmpfloat ((double) total / n_pixels, <, 3.0);
+  g_assert_cmpfloat ((double) n_far / n_pixels, <, 0.01);
+
+  /* And the comparison can tell pictures apart: without the radiating
+   * line the vector chart is another picture. */
+  cr = cairo_create (vector);
+  _lumbar_chart_paint_full (cr, WIDTH, HEIGHT,
+                            (const LumbarDaily *) (gpointer) f->days->data, f->days->len,
+                            &f->style, LUMBAR_CHART_SHOW_ALL & ~LUMBAR_CHART_SHOW_RADIATING, FALSE, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (vector);
+  total = 0;
+  n_pixels = 0;
+  for (int y = (int) f->layout.plot.y; y < (int) (f->layout.plot.y + f->layout.plot.height); y++)
+    for (int x = (int) f->layout.plot.x; x < (int) (f->layout.plot.x + f->layout.plot.width); x++)
+      {
+        int diff = 0;
+
+        for (int c = 0; c < 3; c++)
+          diff = MAX (diff, abs ((int) a[y * stride + x * 4 + c] - (int) b[y * stride + x * 4 + c]));
+        total += diff;
+        n_pixels++;
+      }
+  g_assert_cmpfloat ((double) total / n_pixels, >, 3.0);
+
+  cairo_surface_destroy (vector);
+}
+
 static void
 test_hit_test (Fixture       *f,
                gconstpointer  data)
@@ -610,6 +685,7 @@ main (int   argc,
   ADD ("buckets-keep-extremes", test_buckets_keep_extremes);
   ADD ("rolling-mean", test_rolling_mean);
   ADD ("ten-years-fill-every-column", test_ten_years_fill_every_column);
+  ADD ("raster-matches-vector", test_raster_matches_vector);
   ADD ("hit-test", test_hit_test);
   ADD ("small-sizes", test_small_sizes);
   ADD ("describe", test_describe);
