@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,6 +65,98 @@ sync_directory (const char *path)
 }
 
 /**
+ * lumbar_file_resolve_links:
+ * @path: a file
+ *
+ * The file a write to @path lands in: @path itself, or, when @path is a
+ * symbolic link (a diary kept in a synced folder), the file it points to,
+ * so that the link stays a link.
+ *
+ * Returns: (transfer full): the path of that file
+ */
+char *
+lumbar_file_resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  /* As many hops as the kernel follows before ELOOP. */
+  for (int hops = 0; hops < 40; hops++)
+    {
+      g_autofree char *target = NULL;
+      GStatBuf st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        break;
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        break;
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *directory = g_path_get_dirname (current);
+          g_autofree char *joined = g_build_filename (directory, target, NULL);
+
+          g_free (target);
+          target = g_steal_pointer (&joined);
+        }
+      g_free (current);
+      current = g_steal_pointer (&target);
+    }
+  return g_steal_pointer (&current);
+}
+
+/**
+ * lumbar_file_dup_temp_prefix:
+ * @path: a file Lumbar writes
+ *
+ * The name of the temporary files a write to @path uses, ".NAME.saving"
+ * beside it; each write adds ".XXXXXX". Nothing else has these names, so
+ * the store removes exactly these after an interrupted save and never a
+ * file of the user's such as "journal.json.backup".
+ *
+ * Returns: (transfer full): the prefix's full path
+ */
+char *
+lumbar_file_dup_temp_prefix (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strconcat (".", base, ".saving", NULL);
+
+  return g_build_filename (directory, name, NULL);
+}
+
+/**
+ * lumbar_file_is_temp_name:
+ * @name: a file name in a folder
+ * @base: the name of a file Lumbar writes in that folder
+ *
+ * Returns: whether @name is one of the temporary names of writes to @base:
+ *   ".BASE.saving" or ".BASE.saving.XXXXXX" (six letters or digits)
+ */
+gboolean
+lumbar_file_is_temp_name (const char *name,
+                          const char *base)
+{
+  gsize base_len = strlen (base);
+  const char *rest;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_len) != 0)
+    return FALSE;
+  rest = name + 1 + base_len;
+  if (!g_str_has_prefix (rest, ".saving"))
+    return FALSE;
+  rest += strlen (".saving");
+  if (*rest == '\0')
+    return TRUE;
+  if (*rest != '.' || strlen (rest + 1) != 6)
+    return FALSE;
+  for (const char *p = rest + 1; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * lumbar_file_write_private:
  * @path: the file to create or replace
  * @data: the bytes to write
@@ -73,9 +166,10 @@ sync_directory (const char *path)
  *
  * Writes @data to @path atomically (a reader sees the old file or the whole
  * new one) and durably, in mode 0600 whatever the umask and whatever mode a
- * file it replaces had. The bytes go to "PATH.XXXXXX" beside @path first,
- * the name GLib's own atomic writes use, so the store's cleanup of
- * interrupted saves knows it.
+ * file it replaces had. The bytes go to ".NAME.saving.XXXXXX" beside the
+ * file first (see lumbar_file_dup_temp_prefix()). When @path is a symbolic
+ * link, the file it points to is replaced, in that file's folder, and the
+ * link stays.
  *
  * Returns: whether @path now holds @data
  */
@@ -85,12 +179,18 @@ lumbar_file_write_private (const char  *path,
                            gsize        length,
                            GError     **error)
 {
-  g_autofree char *temp_path = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *temp_path = NULL;
   int fd;
   int saved_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  target = lumbar_file_resolve_links (path);
+  prefix = lumbar_file_dup_temp_prefix (target);
+  temp_path = g_strconcat (prefix, ".XXXXXX", NULL);
 
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -110,12 +210,12 @@ lumbar_file_write_private (const char  *path,
       g_unlink (temp_path);
       return fail (saved_errno, error);
     }
-  if (g_rename (temp_path, path) != 0)
+  if (g_rename (temp_path, target) != 0)
     {
       saved_errno = errno;
       g_unlink (temp_path);
       return fail (saved_errno, error);
     }
-  sync_directory (path);
+  sync_directory (target);
   return TRUE;
 }

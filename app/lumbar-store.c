@@ -37,7 +37,6 @@
 
 #define JOURNAL_NAME            "journal.json"
 #define TIMERS_NAME             "timers.json"
-#define LOCK_NAME               "lock"
 #define BACKUPS_NAME            "backups"
 #define BROKEN_INFIX            ".broken-"
 #define N_BACKUPS_KEPT          14
@@ -48,7 +47,6 @@
 #define TIMERS_MAX_SIZE         (256 * 1024)
 
 /* lumbar_file_write_private() writes "NAME.XXXXXX" beside NAME (g_mkstemp). */
-#define TEMP_SUFFIX_LEN         6
 
 typedef struct {
   LumbarKind   kind;
@@ -150,80 +148,132 @@ format_time (GDateTime *date_time)
   return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
-/* Whether @name is @prefix plus the ".XXXXXX" of a temporary file. */
-static gboolean
-is_temp_name (const char *name,
-              const char *prefix)
-{
-  gsize prefix_len = strlen (prefix);
-
-  if (!g_str_has_prefix (name, prefix) || name[prefix_len] != '.')
-    return FALSE;
-  if (strlen (name) != prefix_len + 1 + TEMP_SUFFIX_LEN)
-    return FALSE;
-  for (const char *p = name + prefix_len + 1; *p; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether @name is "journal-YYYY-MM-DD.json". */
+/* Whether @name is "journal-YYYY-MM-DD.json" (a daily backup) or
+ * "journal-YYYY-MM-DD-HHMMSS.json" (the diary as it was before a restore). */
 static gboolean
 is_backup_name (const char *name)
 {
+  gsize daily_len = strlen ("journal-YYYY-MM-DD.json");
+  gsize len = strlen (name);
   char date[11];
   LumbarDay day;
 
-  if (strlen (name) != strlen ("journal-YYYY-MM-DD.json") ||
-      !g_str_has_prefix (name, "journal-") || !g_str_has_suffix (name, ".json"))
+  if (!g_str_has_prefix (name, "journal-") || !g_str_has_suffix (name, ".json"))
+    return FALSE;
+  if (len == daily_len + strlen ("-HHMMSS"))
+    {
+      for (gsize i = 0; i < 6; i++)
+        if (!g_ascii_isdigit (name[strlen ("journal-YYYY-MM-DD-") + i]))
+          return FALSE;
+      if (name[strlen ("journal-YYYY-MM-DD")] != '-')
+        return FALSE;
+    }
+  else if (len != daily_len)
     return FALSE;
   memcpy (date, name + strlen ("journal-"), 10);
   date[10] = '\0';
   return lumbar_day_parse (date, &day);
 }
 
-static int
-compare_names_descending (gconstpointer a,
-                          gconstpointer b)
-{
-  return -strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Backup file names, newest first. */
-static GPtrArray *
-list_backups (const char *backups_dir)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (backups_dir, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      if (is_backup_name (name))
-        g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names_descending);
-  return g_steal_pointer (&names);
-}
+typedef struct {
+  char     *name;
+  gint64    mtime;
+  gboolean  future;   /* written when the clock was ahead */
+} Backup;
 
 static void
+backup_clear (Backup *backup)
+{
+  g_free (backup->name);
+}
+
+/* Newest written first. A clock that was set back leaves backups "from
+ * the future": they rank below every honest one, so they neither replace
+ * a newer diary on recovery nor push out the backup just written. */
+static int
+compare_backups (gconstpointer a,
+                 gconstpointer b)
+{
+  const Backup *x = a, *y = b;
+
+  if (x->future != y->future)
+    return x->future ? 1 : -1;
+  if (x->mtime != y->mtime)
+    return x->mtime > y->mtime ? -1 : 1;
+  return -strcmp (x->name, y->name);
+}
+
+/* Backups in @backups_dir, ranked by when they were written. */
+static GArray *
+list_backups (const char *backups_dir)
+{
+  g_autoptr(GArray) backups = g_array_new (FALSE, FALSE, sizeof (Backup));
+  g_autoptr(GDir) dir = g_dir_open (backups_dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  g_array_set_clear_func (backups, (GDestroyNotify) backup_clear);
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      Backup backup;
+
+      if (!is_backup_name (name))
+        continue;
+      path = g_build_filename (backups_dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      backup.name = g_strdup (name);
+      backup.mtime = (gint64) st.st_mtime;
+      /* A second's leeway for file systems that round times up. */
+      backup.future = backup.mtime > now + 1;
+      g_array_append_val (backups, backup);
+    }
+  g_array_sort (backups, compare_backups);
+  return g_steal_pointer (&backups);
+}
+
+/* Removes what an interrupted save left in @directory: exactly the
+ * temporary names of writes to one of @bases (see
+ * lumbar_file_is_temp_name()); with @bases NULL, those of any backup. */
+static void
 remove_stale_temp_files (const char  *directory,
-                         const char **prefixes)
+                         const char **bases)
 {
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
   const char *name;
 
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)))
-    for (guint i = 0; prefixes[i]; i++)
-      if (is_temp_name (name, prefixes[i]))
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      gboolean stale = FALSE;
+
+      if (bases != NULL)
+        {
+          for (guint i = 0; bases[i] && !stale; i++)
+            stale = lumbar_file_is_temp_name (name, bases[i]);
+        }
+      else if (name[0] == '.')
+        {
+          /* ".journal-….json.saving[.XXXXXX]" */
+          const char *end = strstr (name, ".json.saving");
+          g_autofree char *base = end ? g_strndup (name + 1, end + strlen (".json") - name - 1) : NULL;
+
+          stale = base != NULL && is_backup_name (base) && lumbar_file_is_temp_name (name, base);
+        }
+
+      if (stale)
         {
           g_autofree char *path = g_build_filename (directory, name, NULL);
+          GStatBuf st;
 
-          g_debug ("Removing %s, left by an interrupted save", path);
-          g_unlink (path);
-          break;
+          if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+            {
+              g_debug ("Removing %s, left by an interrupted save", path);
+              g_unlink (path);
+            }
         }
+    }
 }
 
 /* Tightens a file's or folder's mode to @mode when it is looser. */
@@ -282,15 +332,34 @@ describe_write_error (const GError *error)
   return error->message;
 }
 
+static gboolean
+diary_full (GError **error)
+{
+  g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
+               /* Translators: %d is a number of entries, then of MiB */
+               _("the diary is full (at most %'d entries or %d MiB): export older entries to a file to keep them, then delete them from the diary"),
+               LUMBAR_MAX_ENTRIES, LUMBAR_MAX_FILE_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
 /* Serialises @entries, reads the bytes back and only then replaces @path. */
 static gboolean
 write_entries (const char  *path,
                GPtrArray   *entries,
                GError     **error)
 {
-  g_autoptr(GBytes) bytes = lumbar_entries_to_bytes (entries);
+  g_autoptr(GBytes) bytes = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  const char *data;
+
+  /* A file past the limits that every reader enforces could never be
+   * opened again: say so, rather than that it did not read back. */
+  if (entries->len > LUMBAR_MAX_ENTRIES)
+    return diary_full (error);
+  bytes = lumbar_entries_to_bytes (entries);
+  data = g_bytes_get_data (bytes, &length);
+  if (length > LUMBAR_MAX_FILE_SIZE)
+    return diary_full (error);
 
   /* Every entry must read back equal to the one in memory. */
   if (!lumbar_document_verify (data, length, entries, NULL))
@@ -663,16 +732,30 @@ save_job_new (LumbarStore *self)
   return job;
 }
 
+/* Keeps the N_BACKUPS_KEPT most recently written backups, and always
+ * @just_written. */
 static void
-rotate_backups (const char *backups_dir)
+rotate_backups (const char *backups_dir,
+                const char *just_written)
 {
-  g_autoptr(GPtrArray) names = list_backups (backups_dir);
+  g_autoptr(GArray) backups = list_backups (backups_dir);
+  guint kept = 0;
 
-  for (guint i = N_BACKUPS_KEPT; i < names->len; i++)
+  for (guint i = 0; i < backups->len; i++)
     {
-      g_autofree char *path = g_build_filename (backups_dir, g_ptr_array_index (names, i), NULL);
+      const Backup *backup = &g_array_index (backups, Backup, i);
 
-      g_unlink (path);
+      if (g_strcmp0 (backup->name, just_written) == 0)
+        continue;
+      /* A place is left for the one just written. */
+      if (kept < N_BACKUPS_KEPT - (just_written ? 1 : 0))
+        kept++;
+      else
+        {
+          g_autofree char *path = g_build_filename (backups_dir, backup->name, NULL);
+
+          g_unlink (path);
+        }
     }
 }
 
@@ -714,7 +797,7 @@ make_daily_backup (const char  *journal_path,
     }
   restrict_mode (backups_dir, 0700);
 
-  rotate_backups (backups_dir);
+  rotate_backups (backups_dir, name);
   return TRUE;
 }
 
@@ -957,10 +1040,12 @@ load_job_new (LumbarStore *self)
 static void
 take_lock (LoadJob *job)
 {
-  g_autofree char *path = g_build_filename (job->directory, LOCK_NAME, NULL);
   int fd, saved_errno;
 
-  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  /* The lock is on the folder itself: a lock file could be deleted while
+   * the app runs, and a second instance would then lock a new one and
+   * write too. A folder that holds the diary cannot be removed. */
+  fd = open (job->directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0)
     {
       saved_errno = errno;
@@ -984,7 +1069,6 @@ take_lock (LoadJob *job)
       return;
     }
 
-  fchmod (fd, 0600);
   job->lock_fd = fd;
 }
 
@@ -1020,11 +1104,11 @@ move_aside (LoadJob  *job,
 static void
 load_newest_backup (LoadJob *job)
 {
-  g_autoptr(GPtrArray) names = list_backups (job->backups_dir);
+  g_autoptr(GArray) backups = list_backups (job->backups_dir);
 
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < backups->len; i++)
     {
-      g_autofree char *path = g_build_filename (job->backups_dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *path = g_build_filename (job->backups_dir, g_array_index (backups, Backup, i).name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(LumbarDocument) doc = NULL;
       g_autoptr(GError) error = NULL;
@@ -1047,7 +1131,7 @@ static gboolean
 load_job_read (LoadJob  *job,
                GError  **error)
 {
-  const char *temp_prefixes[] = { JOURNAL_NAME, TIMERS_NAME, NULL };
+  const char *temp_bases[] = { JOURNAL_NAME, TIMERS_NAME, NULL };
   g_autoptr(GFile) file = NULL;
   g_autoptr(LumbarDocument) doc = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1064,24 +1148,20 @@ load_job_read (LoadJob  *job,
 
   if (locked)
     {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
+      g_autofree char *target = lumbar_file_resolve_links (job->journal_path);
 
       restrict_mode (job->directory, 0700);
-      remove_stale_temp_files (job->directory, temp_prefixes);
+      remove_stale_temp_files (job->directory, temp_bases);
+      remove_stale_temp_files (job->backups_dir, NULL);
 
-      /* backups/journal-YYYY-MM-DD.json.XXXXXX */
-      dir = g_dir_open (job->backups_dir, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)))
+      /* A diary that is a link is saved in its target's folder. */
+      if (g_strcmp0 (target, job->journal_path) != 0)
         {
-          g_autofree char *base = g_strndup (name, strlen ("journal-YYYY-MM-DD.json"));
+          g_autofree char *directory = g_path_get_dirname (target);
+          g_autofree char *base = g_path_get_basename (target);
+          const char *bases[2] = { base, NULL };
 
-          if (is_backup_name (base) && is_temp_name (name, base))
-            {
-              g_autofree char *path = g_build_filename (job->backups_dir, name, NULL);
-
-              g_unlink (path);
-            }
+          remove_stale_temp_files (directory, bases);
         }
     }
 

@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "lumbar-document.h"
 #include "lumbar-error.h"
@@ -679,34 +681,260 @@ test_stale_temp_files (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(LumbarStore) store = NULL;
-  g_autofree char *temp_journal = g_strconcat (fixture->journal, ".aB3xY9", NULL);
-  g_autofree char *temp_timers = g_strconcat (fixture->timers, ".Qw12Er", NULL);
+  g_autofree char *temp_journal = g_build_filename (fixture->dir, ".journal.json.saving.aB3xY9", NULL);
+  g_autofree char *temp_renamed = g_build_filename (fixture->dir, ".journal.json.saving", NULL);
+  g_autofree char *temp_timers = g_build_filename (fixture->dir, ".timers.json.saving.Qw12Er", NULL);
   g_autofree char *broken = g_strconcat (fixture->journal, ".broken-20260101-120000", NULL);
   g_autofree char *backup = g_build_filename (fixture->backups, "journal-2026-11-01.json", NULL);
-  g_autofree char *temp_backup = g_strconcat (backup, ".Zz99zz", NULL);
+  g_autofree char *temp_backup = g_build_filename (fixture->backups, ".journal-2026-11-01.json.saving.Zz99zz", NULL);
+  g_autofree char *user_backup = g_build_filename (fixture->backups, "journal-2026-11-01.json.mine", NULL);
   g_autofree char *other = g_build_filename (fixture->dir, "notes.txt", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *backup_listing = NULL;
 
   write_file (fixture->journal, valid_journal);
   write_file (temp_journal, "{\"format\": \"lumbar-jou");
+  write_file (temp_renamed, "{\"format\": \"lumbar-journal\"");
   write_file (temp_timers, "{");
   write_file (broken, "kept");
   write_file (backup, valid_journal);
   write_file (temp_backup, "{\"form");
+  write_file (user_backup, "kept");
   write_file (other, "kept");
 
   store = load_store (fixture->dir);
 
   g_assert_false (g_file_test (temp_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (temp_renamed, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (temp_timers, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (temp_backup, G_FILE_TEST_EXISTS));
   listing = list_dir (fixture->dir);
-  g_assert_cmpstr (listing, ==, "backups journal.json journal.json.broken-20260101-120000 lock notes.txt");
+  g_assert_cmpstr (listing, ==, "backups journal.json journal.json.broken-20260101-120000 notes.txt");
   backup_listing = list_dir (fixture->backups);
-  g_assert_cmpstr (backup_listing, ==, "journal-2026-11-01.json");
+  g_assert_cmpstr (backup_listing, ==, "journal-2026-11-01.json journal-2026-11-01.json.mine");
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 2);
   g_assert_null (lumbar_store_get_broken_path (store));
+}
+
+
+/* People copy their diary beside it before trying something; those copies
+ * look like GLib's temporary names ("journal.json." + six letters) but are
+ * theirs, and a start must never delete them. */
+static void
+test_user_copies_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *names[] = { "journal.json.backup", "journal.json.copy01", "journal.json.aB3xY9",
+                          "timers.json.saving", ".journal.json.saving.toolong1",
+                          ".journal.json.saving.ab-c12", NULL };
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(LumbarEntry) entry = pain_entry (4);
+  g_autoptr(GError) error = NULL;
+
+  write_file (fixture->journal, valid_journal);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+
+      write_file (path, valid_journal);
+    }
+
+  store = load_store (fixture->dir);
+  add_entry (store, entry);
+  g_assert_true (lumbar_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = load_store (fixture->dir);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_autofree char *contents = read_file (path);
+
+      g_assert_cmpstr (contents, ==, valid_journal);
+    }
+}
+
+/* Someone deletes files in the diary's folder while Lumbar runs: a second
+ * instance must still find the diary taken, or both would write and one
+ * would lose the other's entries. */
+static void
+test_lock_survives_deleted_lock_file (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(LumbarStore) first = NULL;
+  g_autoptr(LumbarStore) second = NULL;
+  g_autofree char *lock = g_build_filename (fixture->dir, "lock", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  write_file (fixture->journal, valid_journal);
+  first = load_store (fixture->dir);
+  g_assert_false (lumbar_store_get_read_only (first));
+
+  /* Everything but the diary and its backups goes. */
+  g_unlink (lock);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    if (!g_str_equal (name, "journal.json") && !g_str_equal (name, "backups"))
+      {
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+        g_unlink (path);
+      }
+
+  second = load_store (fixture->dir);
+  g_assert_true (lumbar_store_get_read_only (second));
+}
+
+static void
+set_mtime (const char *path,
+           gint64      seconds_from_now)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC + seconds_from_now);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* The clock was set a week ahead for a day, then put right: the backup
+ * written then carries a later date in its name but holds an older diary.
+ * Recovery takes the one written last on the honest clock. */
+static void
+test_backups_ranked_by_write_time (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(LumbarStore) store = NULL;
+  g_autofree char *ahead = g_build_filename (fixture->backups, "journal-2099-12-10.json", NULL);
+  g_autofree char *honest = g_build_filename (fixture->backups, "journal-2026-11-20.json", NULL);
+  g_autofree char *old_name_new_bytes = g_build_filename (fixture->backups, "journal-2001-01-01.json", NULL);
+
+  write_file (fixture->journal, malformed_journal);
+  write_file (ahead, one_entry_journal);
+  set_mtime (ahead, 7 * 24 * 3600);
+  write_file (honest, one_entry_journal);
+  set_mtime (honest, -3 * 24 * 3600);
+  /* Renamed by hand, written most recently. */
+  write_file (old_name_new_bytes, valid_journal);
+  set_mtime (old_name_new_bytes, -3600);
+
+  store = load_store (fixture->dir);
+  g_assert_cmpstr (lumbar_store_get_restored_from (store), ==, old_name_new_bytes);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 2);
+}
+
+/* Fourteen backups written while the clock ran ahead must not make
+ * rotation delete today's backup the moment it is written. */
+static void
+test_backups_rotation_keeps_todays (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(LumbarEntry) entry = pain_entry (5);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today_name = g_date_time_format (now, "journal-%Y-%m-%d.json");
+  g_autofree char *today = g_build_filename (fixture->backups, today_name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today_bytes = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n = 0;
+
+  for (int day = 1; day <= 14; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("journal-2099-01-%02d.json", day);
+      g_autofree char *path = g_build_filename (fixture->backups, name, NULL);
+
+      write_file (path, one_entry_journal);
+      set_mtime (path, (gint64) day * 24 * 3600 + 365 * 24 * 3600);
+    }
+  write_file (fixture->journal, valid_journal);
+
+  store = load_store (fixture->dir);
+  add_entry (store, entry);
+  g_assert_true (lumbar_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  today_bytes = read_file (today);
+  g_assert_cmpstr (today_bytes, ==, valid_journal);
+  dir = g_dir_open (fixture->backups, 0, NULL);
+  while (g_dir_read_name (dir))
+    n++;
+  g_assert_cmpuint (n, ==, 14);
+}
+
+/* People keep the diary in a synced folder and link to it: a save writes
+ * the linked file, and the link stays a link. */
+static void
+test_symlinked_journal (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(LumbarEntry) entry = pain_entry (7);
+  g_autofree char *synced = g_build_filename (fixture->root, "Sync", NULL);
+  g_autofree char *target = g_build_filename (synced, "journal.json", NULL);
+  g_autofree char *link_target = NULL;
+  g_autofree char *synced_listing = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  write_file (target, valid_journal);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("../Sync/journal.json", fixture->journal), ==, 0);
+
+  store = load_store (fixture->dir);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 2);
+  add_entry (store, entry);
+  g_assert_true (lumbar_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_lstat (fixture->journal, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  link_target = g_file_read_link (fixture->journal, NULL);
+  g_assert_cmpstr (link_target, ==, "../Sync/journal.json");
+  g_assert_true (file_contains (target, lumbar_entry_get_id (entry)));
+  g_assert_cmpint (file_mode (target), ==, 0600);
+  /* No temporary file is left in either folder. */
+  synced_listing = list_dir (synced);
+  g_assert_cmpstr (synced_listing, ==, "journal.json");
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "backups journal.json");
+}
+
+/* A diary at the size every reader refuses cannot be saved; the message
+ * says so and what to do, not that the file "did not read back". */
+static void
+test_diary_full (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *note = g_strnfill (4000, 'x');
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = LUMBAR_MAX_FILE_SIZE / 4000 + 1;
+
+  write_file (fixture->journal, valid_journal);
+  store = load_store (fixture->dir);
+  for (guint i = 0; i < n; i++)
+    {
+      LumbarEntry *entry = pain_entry (3);
+
+      lumbar_entry_set_note (entry, note);
+      g_ptr_array_add (entries, entry);
+    }
+  lumbar_journal_set_entries (lumbar_store_get_journal (store), entries);
+
+  g_assert_false (lumbar_store_flush (store, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "the diary is full"));
+  g_assert_nonnull (strstr (error->message, "export older entries"));
+  /* Nothing changed on disk, and every entry is still there. */
+  after = read_file (fixture->journal);
+  g_assert_cmpstr (after, ==, valid_journal);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, n);
 }
 
 static void
@@ -770,7 +998,6 @@ test_permissions (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today_name = g_date_time_format (now, "journal-%Y-%m-%d.json");
   g_autofree char *today = g_build_filename (fixture->backups, today_name, NULL);
-  g_autofree char *lock = g_build_filename (fixture->dir, "lock", NULL);
   mode_t old_umask = umask (0);
 
   store = load_store (fixture->dir);
@@ -785,7 +1012,6 @@ test_permissions (Fixture       *fixture,
 
   g_assert_cmpint (file_mode (fixture->journal), ==, 0600);
   g_assert_cmpint (file_mode (fixture->timers), ==, 0600);
-  g_assert_cmpint (file_mode (lock), ==, 0600);
   g_assert_cmpint (file_mode (fixture->backups), ==, 0700);
   g_assert_cmpint (file_mode (today), ==, 0600);
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -861,7 +1087,7 @@ test_save_failure (Fixture       *fixture,
   /* The same message each time: the window does not flicker. */
   g_assert_cmpuint (error_notifies, ==, 1);
   listing = list_dir (fixture->dir);
-  g_assert_cmpstr (listing, ==, "backups journal.json lock");
+  g_assert_cmpstr (listing, ==, "backups journal.json");
 
   /* Once the problem is gone the retry saves everything, unprompted. */
   g_assert_cmpint (g_unlink (blocker), ==, 0);
@@ -908,7 +1134,7 @@ test_newer_version (Fixture       *fixture,
   contents = read_file (fixture->journal);
   g_assert_cmpstr (contents, ==, newer_journal);
   listing = list_dir (fixture->dir);
-  g_assert_cmpstr (listing, ==, "journal.json lock");
+  g_assert_cmpstr (listing, ==, "journal.json");
 }
 
 static void
@@ -1190,6 +1416,12 @@ main (int   argc,
   ADD ("load-failure-changes-nothing", test_load_failure);
   ADD ("stale-temp-files-removed", test_stale_temp_files);
   ADD ("backups-rotate", test_backups_rotate);
+  ADD ("user-copies-kept", test_user_copies_kept);
+  ADD ("lock-survives-deleted-lock-file", test_lock_survives_deleted_lock_file);
+  ADD ("backups-ranked-by-write-time", test_backups_ranked_by_write_time);
+  ADD ("backups-rotation-keeps-todays", test_backups_rotation_keeps_todays);
+  ADD ("symlinked-journal-stays-a-link", test_symlinked_journal);
+  ADD ("diary-full-says-so", test_diary_full);
   ADD ("permissions", test_permissions);
   ADD ("save-failure-keeps-entries", test_save_failure);
   ADD ("newer-version-read-only", test_newer_version);
