@@ -337,6 +337,54 @@ lumbar_journal_remove (LumbarJournal *self,
 }
 
 /**
+ * lumbar_journal_remove_ids:
+ * @self: a journal
+ * @ids: (element-type utf8): ids of entries to remove; unknown ones are
+ *   passed over
+ *
+ * Removes many entries in one change (undoing an import), with one
+ * items-changed for the whole list rather than one per entry.
+ *
+ * Returns: how many entries were removed
+ */
+guint
+lumbar_journal_remove_ids (LumbarJournal *self,
+                           GPtrArray     *ids)
+{
+  g_autoptr(GHashTable) doomed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) kept = NULL;
+  guint old_len;
+
+  g_return_val_if_fail (LUMBAR_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (ids != NULL, 0);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (self->by_id, g_ptr_array_index (ids, i)))
+      g_hash_table_add (doomed, g_ptr_array_index (ids, i));
+  if (g_hash_table_size (doomed) == 0)
+    return 0;
+
+  old_len = self->entries->len;
+  kept = g_ptr_array_new_full (old_len, g_object_unref);
+  for (guint i = 0; i < old_len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_hash_table_contains (doomed, lumbar_entry_get_id (entry)))
+        g_hash_table_remove (self->by_id, lumbar_entry_get_id (entry));
+      else
+        g_ptr_array_add (kept, g_object_ref (entry));
+    }
+  g_ptr_array_set_size (self->entries, 0);
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (self->entries, g_object_ref (g_ptr_array_index (kept, i)));
+  self->revision++;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
+
+  return old_len - self->entries->len;
+}
+
+/**
  * lumbar_journal_set_entries:
  * @self: a journal
  * @entries: (element-type LumbarEntry): valid entries with unique ids

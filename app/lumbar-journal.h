@@ -25,6 +25,8 @@ gboolean       lumbar_journal_replace          (LumbarJournal  *self,
                                                 GError        **error);
 LumbarEntry   *lumbar_journal_remove           (LumbarJournal  *self,
                                                 const char     *id);
+guint          lumbar_journal_remove_ids       (LumbarJournal  *self,
+                                                GPtrArray      *ids);
 void           lumbar_journal_set_entries      (LumbarJournal  *self,
                                                 GPtrArray      *entries);
 void           lumbar_journal_take_entries     (LumbarJournal  *self,
