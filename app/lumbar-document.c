@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lumbar-document"
+/* O_CLOEXEC under -std=c11 */
+#define _GNU_SOURCE
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lumbar-document.h"
 #include "lumbar-error.h"
@@ -1458,14 +1464,220 @@ lumbar_document_verify (const char  *data,
   return doc != NULL;
 }
 
+/* ---------------------------------------------------------------------------
+ * Reading files. Only regular files are read (DESIGN.md): a FIFO without a
+ * writer would block a plain open for ever, and /dev/zero never ends. So
+ * the open does not wait, the descriptor (not the name, which can be
+ * replaced in between) must be a regular file, and no more than the limit
+ * is read whatever size the file reports: /proc files report 0, a file can
+ * grow while it is read.
+ * ------------------------------------------------------------------------- */
+
+/* The system's reason alone, as a %G_FILE_ERROR so callers can tell a
+ * missing file; they put the name the user knows before it. */
+static gboolean
+fail_errno (int      saved_errno,
+            GError **error)
+{
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+fail_type (mode_t   mode,
+           GError **error)
+{
+  g_set_error_literal (error, LUMBAR_ERROR, LUMBAR_ERROR_IO,
+                       S_ISDIR (mode) ? _("is a folder, not a file") : _("not a regular file"));
+  return FALSE;
+}
+
+static gboolean
+fail_size (gsize    max,
+           GError **error)
+{
+  if (max % (1024 * 1024) == 0)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MiB"), (int) (max / (1024 * 1024)));
+    }
+  else
+    {
+      g_autofree char *size = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
+
+      /* Translators: %s is a size such as "256.0 KiB" */
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE, _("the file is larger than %s"), size);
+    }
+  return FALSE;
+}
+
+/**
+ * lumbar_file_read_regular:
+ * @path: a file to read, in the file system's encoding
+ * @max: how many bytes it may hold at most
+ * @contents: (out) (transfer full): its bytes, followed by a NUL
+ * @length: (out) (optional): how many, without the NUL
+ * @error: why it was not read: a %G_FILE_ERROR with the system's reason
+ *   (%G_FILE_ERROR_NOENT for a missing file), %LUMBAR_ERROR_IO for a folder
+ *   or anything else that is not a regular file (a FIFO, device or socket),
+ *   %LUMBAR_ERROR_TOO_LARGE when it holds more than @max bytes
+ *
+ * Reads a whole regular file, like g_file_get_contents(), but returns at
+ * once for a FIFO, device or socket instead of blocking or reading without
+ * end, and never reads more than @max + 1 bytes, whatever size the file
+ * reports. Every file Lumbar reads goes through here.
+ *
+ * Returns: whether @contents holds the file
+ */
+gboolean
+lumbar_file_read_regular (const char  *path,
+                          gsize        max,
+                          char       **contents,
+                          gsize       *length,
+                          GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize size, used = 0;
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (max < G_MAXSIZE - 1, FALSE);
+
+  /* Not even opened when the name says it is no regular file: opening some
+   * devices does something by itself. */
+  if (stat (path, &st) != 0)
+    return fail_errno (errno, error);
+  if (!S_ISREG (st.st_mode))
+    return fail_type (st.st_mode, error);
+
+  /* O_NONBLOCK: a FIFO put in its place since is opened without waiting for
+   * a writer, then refused below. Opening a socket fails with ENXIO. */
+  do
+    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      if (errno == ENXIO)
+        return fail_type (S_IFSOCK, error);
+      return fail_errno (errno, error);
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return fail_errno (saved_errno, error);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return fail_type (st.st_mode, error);
+    }
+  if (st.st_size < 0 || (guint64) st.st_size > max)
+    {
+      close (fd);
+      return fail_size (max, error);
+    }
+
+  /* Room for the reported size, one more byte to see whether more arrive,
+   * and the NUL; grown only for a file that reports less than it holds. */
+  size = (gsize) st.st_size + 2;
+  buffer = g_malloc (size);
+  for (;;)
+    {
+      gssize n;
+
+      if (used == size - 1)
+        {
+          size = MIN (size * 2, max + 2);
+          buffer = g_realloc (buffer, size);
+        }
+
+      n = read (fd, buffer + used, size - 1 - used);
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          close (fd);
+          return fail_errno (saved_errno, error);
+        }
+      if (n == 0)
+        break;
+      used += (gsize) n;
+      if (used > max)
+        {
+          close (fd);
+          return fail_size (max, error);
+        }
+    }
+  close (fd);
+
+  buffer[used] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  if (length)
+    *length = used;
+  return TRUE;
+}
+
+/* A file with no local path (a location GVfs serves): GIO reads it, under
+ * the same rules. */
+static gboolean
+load_stream (GFile   *file,
+             char   **contents,
+             gsize   *length,
+             GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 chunk[64 * 1024];
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return fail_type (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ? S_IFDIR : S_IFIFO,
+                      error);
+  if (info != NULL)
+    stream = g_file_read (file, NULL, &local_error);
+
+  while (stream != NULL)
+    {
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, sizeof chunk, &n, NULL, &local_error))
+        break;
+      g_byte_array_append (bytes, chunk, (guint) n);
+      if (bytes->len > LUMBAR_MAX_FILE_SIZE)
+        return fail_size (LUMBAR_MAX_FILE_SIZE, error);
+      if (n < sizeof chunk)
+        {
+          *length = bytes->len;
+          g_byte_array_append (bytes, (const guint8 *) "", 1);
+          *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+          return TRUE;
+        }
+    }
+
+  g_set_error_literal (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, local_error->message);
+  return FALSE;
+}
+
 /**
  * lumbar_document_load_file:
  * @file: a diary or export
  * @flags: how to treat newer versions
  * @error: why it cannot be read
  *
- * Like lumbar_document_parse(), but refuses a file over the size limit
- * before reading it.
+ * Like lumbar_document_parse(), but reads @file first through
+ * lumbar_file_read_regular(): a file over the size limit, a folder, a FIFO,
+ * device or socket is refused before anything is parsed.
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -1474,35 +1686,24 @@ lumbar_document_load_file (GFile            *file,
                            LumbarParseFlags  flags,
                            GError          **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = g_file_get_path (file);
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
+  if (path != NULL)
     {
-      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", local_error->message);
-      return NULL;
+      if (!lumbar_file_read_regular (path, LUMBAR_MAX_FILE_SIZE, &contents, &length, &local_error))
+        {
+          if (local_error->domain == LUMBAR_ERROR)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error_literal (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, local_error->message);
+          return NULL;
+        }
     }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", _("is a folder, not a file"));
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > LUMBAR_MAX_FILE_SIZE)
-    {
-      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE,
-                   _("the file is larger than %d MiB"), LUMBAR_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+  else if (!load_stream (file, &contents, &length, error))
+    return NULL;
 
   return lumbar_document_parse (contents, length, flags, error);
 }

@@ -53,6 +53,11 @@ gboolean        lumbar_document_verify       (const char        *data,
 LumbarDocument *lumbar_document_load_file    (GFile             *file,
                                               LumbarParseFlags   flags,
                                               GError           **error);
+gboolean        lumbar_file_read_regular     (const char        *path,
+                                              gsize              max,
+                                              char             **contents,
+                                              gsize             *length,
+                                              GError           **error);
 GBytes         *lumbar_document_to_bytes     (LumbarDocument    *doc);
 GBytes         *lumbar_entries_to_bytes      (GPtrArray         *entries);
 gboolean        lumbar_json_check_syntax     (const char        *data,

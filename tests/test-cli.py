@@ -4,6 +4,7 @@
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -13,14 +14,21 @@ LUMBAR = os.path.abspath(sys.argv.pop(1))
 FIXTURES = os.path.join(os.environ["LUMBAR_TEST_SRCDIR"], "fixtures")
 
 
-def run(*args, env=None):
+def limit_memory():
+    # A reader that does not stop at /dev/zero fails here instead of taking
+    # the machine's memory.
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def run(*args, env=None, timeout=60):
     e = dict(os.environ)
     e.pop("DISPLAY", None)
     e.pop("WAYLAND_DISPLAY", None)
     e["LANGUAGE"] = "en"
     if env:
         e.update(env)
-    p = subprocess.run([LUMBAR, *args], capture_output=True, text=True, env=e, cwd=FIXTURES, timeout=60)
+    p = subprocess.run([LUMBAR, *args], capture_output=True, text=True, env=e, cwd=FIXTURES,
+                       timeout=timeout, preexec_fn=limit_memory)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -119,6 +127,27 @@ class Cli(unittest.TestCase):
         rc, out, err = run("--check", "no-such-file.json")
         self.assertEqual(rc, 1)
         self.assertTrue(err.startswith("no-such-file.json: "), err)
+
+    def test_check_refuses_what_is_not_a_regular_file(self):
+        # Refused at once: a FIFO without a writer would block a plain open
+        # for ever, /dev/zero never ends. The timeout is only a backstop.
+        with tempfile.TemporaryDirectory() as d:
+            fifo = os.path.join(d, "diary.json")
+            os.mkfifo(fifo)
+            for path in (fifo, "/dev/zero"):
+                rc, out, err = run("--check", path, "valid.json", timeout=10)
+                self.assertEqual(rc, 1, path)
+                self.assertEqual(err, f"{path}: not a regular file\n")
+                self.assertEqual(out, "valid.json: valid, 5 entries\n")
+
+    def test_summary_refuses_a_fifo_as_journal(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "lumbar"), mode=0o700)
+            journal = os.path.join(d, "lumbar", "journal.json")
+            os.mkfifo(journal, 0o600)
+            rc, out, err = run("--summary", env={"XDG_DATA_HOME": d}, timeout=10)
+            self.assertEqual((rc, out), (1, ""))
+            self.assertEqual(err, f"{journal}: not a regular file\n")
 
     def test_check_leaves_files_untouched(self):
         with open(os.path.join(FIXTURES, "bad-entries.json"), "rb") as f:

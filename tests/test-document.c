@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "lumbar-document.h"
 #include "lumbar-error.h"
+#include "lumbar-test-wait.h"
 
 #define HEAD "{\"format\": \"lumbar-journal\", \"version\": 1, \"entries\": ["
 
@@ -396,6 +402,109 @@ test_too_large_file (void)
   g_rmdir (dir);
 }
 
+/* Loading in a thread, so that a load that blocks (a FIFO opened without
+ * O_NONBLOCK waits for a writer for ever) fails the test at a deadline
+ * instead of hanging it. */
+typedef struct {
+  GFile          *file;
+  LumbarDocument *doc;
+  GError         *error;
+  gint            done;
+} LoadCall;
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  LoadCall *call = data;
+
+  call->doc = lumbar_document_load_file (call->file, LUMBAR_PARSE_DEFAULT, &call->error);
+  g_atomic_int_set (&call->done, TRUE);
+  return NULL;
+}
+
+static gboolean
+load_call_done (gpointer data)
+{
+  return g_atomic_int_get (&((LoadCall *) data)->done);
+}
+
+static void
+assert_refused_at_once (const char *path,
+                        const char *message)
+{
+  LoadCall call = { g_file_new_for_path (path), NULL, NULL, FALSE };
+  GThread *thread;
+
+  g_test_message ("loading %s", path);
+  thread = g_thread_new ("load", load_in_thread, &call);
+  /* Refused without reading: well under a second; the deadline only keeps
+   * a regression from hanging the suite. */
+  g_assert_true (lumbar_test_wait_for (load_call_done, &call, 10000));
+  g_thread_join (thread);
+
+  g_assert_null (call.doc);
+  g_assert_error (call.error, LUMBAR_ERROR, LUMBAR_ERROR_IO);
+  g_assert_cmpstr (call.error->message, ==, message);
+  g_clear_error (&call.error);
+  g_object_unref (call.file);
+}
+
+static void
+test_only_regular_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lumbar-doc-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "journal.json", NULL);
+  g_autofree char *socket_path = g_build_filename (dir, "socket.json", NULL);
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused_at_once (fifo, "not a regular file");
+
+  /* A device that never ends is not read at all. */
+  assert_refused_at_once ("/dev/zero", "not a regular file");
+
+  fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpuint (strlen (socket_path), <, sizeof address.sun_path);
+  strcpy (address.sun_path, socket_path);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
+  assert_refused_at_once (socket_path, "not a regular file");
+  close (fd);
+
+  assert_refused_at_once (dir, "is a folder, not a file");
+
+  g_unlink (socket_path);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+
+static void
+test_read_regular_limit (void)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  /* /proc reports a size of 0 for files that hold more: the limit holds for
+   * what arrives, not for what the file reports. */
+  g_assert_true (lumbar_file_read_regular ("/proc/self/status", 1024 * 1024, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 16);
+  g_assert_cmpuint (strlen (contents), ==, length);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (lumbar_file_read_regular ("/proc/self/status", 16, &contents, &length, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TOO_LARGE);
+  g_assert_null (contents);
+  g_clear_error (&error);
+
+  /* A missing file says so in the system's words, which callers can tell. */
+  g_assert_false (lumbar_file_read_regular ("/nonexistent/journal.json", 1024, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
 /* Random damage to a valid file: every variant is either refused with a
  * message or read; none crashes or reads garbage into an entry. */
 static void
@@ -461,6 +570,8 @@ main (int   argc,
   g_test_add_func ("/lumbar/document/too-deep", test_too_deep);
   g_test_add_func ("/lumbar/document/too-many-entries", test_too_many_entries);
   g_test_add_func ("/lumbar/document/too-large-file", test_too_large_file);
+  g_test_add_func ("/lumbar/document/only-regular-files", test_only_regular_files);
+  g_test_add_func ("/lumbar/document/read-regular-limit", test_read_regular_limit);
   g_test_add_func ("/lumbar/document/mutations", test_mutations);
 
   return g_test_run ();
