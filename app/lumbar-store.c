@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lumbar-backup.h"
 #include "lumbar-document.h"
 #include "lumbar-error.h"
 #include "lumbar-file.h"
@@ -1819,6 +1820,114 @@ check_writable (LumbarStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * lumbar_store_list_backups:
+ * @self: a store
+ *
+ * The backups of the diary, most recently written first (the order
+ * recovery tries them in). They are not read yet: call
+ * lumbar_backup_read() on each, from a worker for long diaries.
+ *
+ * Returns: (transfer full): a list model of #LumbarBackup
+ */
+GListModel *
+lumbar_store_list_backups (LumbarStore *self)
+{
+  g_autoptr(GArray) backups = NULL;
+  GListStore *list;
+
+  g_return_val_if_fail (LUMBAR_IS_STORE (self), NULL);
+
+  list = g_list_store_new (LUMBAR_TYPE_BACKUP);
+  backups = list_backups (self->backups_dir);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const Backup *backup = &g_array_index (backups, Backup, i);
+      g_autofree char *path = g_build_filename (self->backups_dir, backup->name, NULL);
+      g_autoptr(GDateTime) written = g_date_time_new_from_unix_local (backup->mtime);
+      g_autoptr(LumbarBackup) item = NULL;
+
+      if (written == NULL)
+        continue;
+      item = lumbar_backup_new (path, written);
+      g_list_store_append (list, item);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * lumbar_store_restore_backup:
+ * @self: a loaded, writable store
+ * @path: a backup (or any diary file) to make the diary
+ * @saved_as: (out) (optional) (transfer full): where the diary as it was
+ *   before was saved
+ * @error: why nothing changed
+ *
+ * Makes the diary what @path holds. The diary as it is now, unsaved
+ * changes included, is first written to
+ * backups/journal-YYYY-MM-DD-HHMMSS.json (one of the fourteen kept), so a
+ * restore can itself be undone from the Backups window.
+ *
+ * Returns: whether the diary was restored and saved
+ */
+gboolean
+lumbar_store_restore_backup (LumbarStore  *self,
+                             const char   *path,
+                             char        **saved_as,
+                             GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) current = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *aside = NULL;
+  LumbarDocument *doc;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (LUMBAR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  file = g_file_new_for_path (path);
+  doc = lumbar_document_load_file (file, LUMBAR_PARSE_DEFAULT, &local_error);
+  if (doc == NULL)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_IO,
+                   /* Translators: %s says why the backup cannot be read */
+                   _("The backup cannot be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  now = g_date_time_new_now_local ();
+  name = g_date_time_format (now, "journal-%Y-%m-%d-%H%M%S.json");
+  aside = g_build_filename (self->backups_dir, name, NULL);
+  current = lumbar_journal_dup_entries (self->journal);
+  bytes = lumbar_entries_to_bytes (current);
+  data = g_bytes_get_data (bytes, &length);
+  if (!ensure_directory (self->backups_dir, &local_error) ||
+      !lumbar_file_write_private (aside, data, length, &local_error))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
+                   /* Translators: %s is the system's reason */
+                   _("The diary as it is now could not be kept as a backup, so nothing was restored: %s"),
+                   describe_write_error (local_error));
+      lumbar_document_free (doc);
+      return FALSE;
+    }
+  rotate_backups (self->backups_dir, name);
+
+  lumbar_journal_set_entries (self->journal, doc->entries);
+  lumbar_document_free (doc);
+  if (saved_as != NULL)
+    *saved_as = g_steal_pointer (&aside);
+  return lumbar_store_flush (self, error);
 }
 
 /**

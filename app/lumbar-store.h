@@ -38,6 +38,12 @@ const char    *lumbar_store_get_restored_from  (LumbarStore         *self);
 const char    *lumbar_store_get_read_only_reason (LumbarStore       *self);
 guint          lumbar_store_get_n_skipped      (LumbarStore         *self);
 
+GListModel    *lumbar_store_list_backups       (LumbarStore         *self);
+gboolean       lumbar_store_restore_backup     (LumbarStore         *self,
+                                                const char          *path,
+                                                char               **saved_as,
+                                                GError             **error);
+
 gboolean       lumbar_store_flush              (LumbarStore         *self,
                                                 GError             **error);
 void           lumbar_store_set_save_delay     (LumbarStore         *self,

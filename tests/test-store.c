@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "lumbar-backup.h"
 #include "lumbar-document.h"
 #include "lumbar-error.h"
 #include "lumbar-store.h"
@@ -937,6 +938,93 @@ test_diary_full (Fixture       *fixture,
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, n);
 }
 
+/* The Backups window's list: most recently written first, each with its
+ * entries and period; restoring one keeps the diary as it was first. */
+static void
+test_list_and_restore_backup (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(LumbarEntry) entry = pain_entry (8);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *older = g_build_filename (fixture->backups, "journal-2026-11-21.json", NULL);
+  g_autofree char *newer = g_build_filename (fixture->backups, "journal-2026-11-24.json", NULL);
+  g_autofree char *broken = g_build_filename (fixture->backups, "journal-2026-11-22.json", NULL);
+  g_autofree char *saved_as = NULL;
+  g_autoptr(LumbarDocument) aside = NULL;
+  g_autofree char *aside_bytes = NULL;
+  LumbarBackup *backup;
+  LumbarDay first, last;
+
+  write_file (older, one_entry_journal);
+  set_mtime (older, -3 * 24 * 3600);
+  write_file (broken, "{\"format\": \"lumb");
+  set_mtime (broken, -2 * 24 * 3600);
+  write_file (newer, valid_journal);
+  set_mtime (newer, -24 * 3600);
+  write_file (fixture->journal, valid_journal);
+
+  store = load_store (fixture->dir);
+  add_entry (store, entry);   /* not saved yet when the restore comes */
+
+  backups = lumbar_store_list_backups (store);
+  g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 3);
+  backup = g_list_model_get_item (backups, 0);
+  g_assert_cmpstr (lumbar_backup_get_path (backup), ==, newer);
+  g_assert_true (lumbar_backup_read (backup));
+  g_assert_cmpuint (lumbar_backup_get_n_entries (backup), ==, 2);
+  g_assert_true (lumbar_backup_get_period (backup, &first, &last));
+  g_assert_cmpint (first, ==, last);
+  g_object_unref (backup);
+  backup = g_list_model_get_item (backups, 1);
+  g_assert_false (lumbar_backup_read (backup));
+  g_assert_nonnull (lumbar_backup_get_error (backup));
+  g_object_unref (backup);
+
+  g_assert_true (lumbar_store_restore_backup (store, older, &saved_as, &error));
+  g_assert_no_error (error);
+
+  /* The diary is the backup's, on disk too. */
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 1);
+  g_assert_nonnull (lumbar_journal_lookup (lumbar_store_get_journal (store), "old"));
+  g_assert_true (file_contains (fixture->journal, "\"old\""));
+  g_assert_false (file_contains (fixture->journal, "\"e1\""));
+
+  /* What it was, the unsaved entry included, is a backup of its own. */
+  g_assert_true (g_str_has_prefix (saved_as, fixture->backups));
+  g_assert_cmpuint (strlen (strrchr (saved_as, '/') + 1), ==, strlen ("journal-YYYY-MM-DD-HHMMSS.json"));
+  g_assert_cmpint (file_mode (saved_as), ==, 0600);
+  aside_bytes = read_file (saved_as);
+  aside = lumbar_document_parse (aside_bytes, strlen (aside_bytes), LUMBAR_PARSE_DEFAULT, NULL);
+  g_assert_nonnull (aside);
+  g_assert_cmpuint (aside->entries->len, ==, 3);
+
+  /* It is listed, and restoring it brings everything back. */
+  g_clear_object (&backups);
+  backups = lumbar_store_list_backups (store);
+  {
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+      {
+        g_autoptr(LumbarBackup) item = g_list_model_get_item (backups, i);
+
+        listed |= g_str_equal (lumbar_backup_get_path (item), saved_as);
+      }
+    g_assert_true (listed);
+  }
+  g_assert_true (lumbar_store_restore_backup (store, saved_as, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 3);
+  g_assert_nonnull (lumbar_journal_lookup (lumbar_store_get_journal (store), lumbar_entry_get_id (entry)));
+
+  /* A broken backup changes nothing. */
+  g_assert_false (lumbar_store_restore_backup (store, broken, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 3);
+}
+
 static void
 test_backups_rotate (Fixture       *fixture,
                      gconstpointer  data)
@@ -1422,6 +1510,7 @@ main (int   argc,
   ADD ("backups-rotation-keeps-todays", test_backups_rotation_keeps_todays);
   ADD ("symlinked-journal-stays-a-link", test_symlinked_journal);
   ADD ("diary-full-says-so", test_diary_full);
+  ADD ("list-and-restore-backup", test_list_and_restore_backup);
   ADD ("permissions", test_permissions);
   ADD ("save-failure-keeps-entries", test_save_failure);
   ADD ("newer-version-read-only", test_newer_version);
