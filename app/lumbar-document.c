@@ -966,20 +966,29 @@ read_time (LObject     *object,
     }
 
   text = node->string;
-  if (parse_plain_time (text, entry))
-    return TRUE;
-
-  /* No default time zone: a time without its offset is refused, because the
-   * offset decides which day the record belongs to. */
-  date_time = strchr (text, 'T') ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-  if (date_time == NULL)
+  if (!parse_plain_time (text, entry))
     {
-      *message = g_strdup_printf (_("“%s” is “%s”, not a date and time with its UTC offset such as 2026-11-23T08:30:00+01:00"),
-                                  name, text);
-      return FALSE;
+      /* No default time zone: a time without its offset is refused, because
+       * the offset decides which day the record belongs to. */
+      date_time = strchr (text, 'T') ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+      if (date_time == NULL)
+        {
+          *message = g_strdup_printf (_("“%s” is “%s”, not a date and time with its UTC offset such as 2026-11-23T08:30:00+01:00"),
+                                      name, text);
+          return FALSE;
+        }
+      lumbar_entry_set_date_time (entry, date_time);
     }
 
-  lumbar_entry_set_date_time (entry, date_time);
+  if (!lumbar_time_in_range (lumbar_entry_get_time (entry), lumbar_entry_get_utc_offset (entry)))
+    {
+      /* Translators: “at” is “0001-01-01T00:00:00Z”, outside the years 1900
+       * to 2200 — a field of the file format, its value, and the years a
+       * time must fall in */
+      *message = g_strdup_printf (_("“%s” is “%s”, outside the years %d to %d"),
+                                  name, text, LUMBAR_YEAR_MIN, LUMBAR_YEAR_MAX);
+      return FALSE;
+    }
   return TRUE;
 }
 

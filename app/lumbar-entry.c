@@ -206,6 +206,27 @@ lumbar_entry_equal (LumbarEntry *a,
     }
 }
 
+/**
+ * lumbar_time_in_range:
+ * @unix_time: seconds since the epoch
+ * @utc_offset: the offset the time was recorded in, in seconds
+ *
+ * Whether the time's calendar date falls in the years %LUMBAR_YEAR_MIN to
+ * %LUMBAR_YEAR_MAX both in @utc_offset and in UTC. Outside them GDateTime
+ * fails (year 0001 in a negative offset, 10000 in UTC) and the views with
+ * it, so such a time is refused when it is read or entered.
+ */
+gboolean
+lumbar_time_in_range (gint64 unix_time,
+                      int    utc_offset)
+{
+  const gint64 first = (gint64) lumbar_day_from_ymd (LUMBAR_YEAR_MIN, 1, 1) * 86400;
+  const gint64 end = (gint64) lumbar_day_from_ymd (LUMBAR_YEAR_MAX + 1, 1, 1) * 86400;
+  gint64 local = unix_time + utc_offset;
+
+  return MIN (unix_time, local) >= first && MAX (unix_time, local) < end;
+}
+
 static gboolean
 check_range (int          value,
              int          min,
@@ -265,6 +286,13 @@ lumbar_entry_validate (LumbarEntry  *self,
   if (self->id == NULL || self->id[0] == '\0')
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_INVALID_ENTRY, _("the entry has no id"));
+      return FALSE;
+    }
+
+  if (!lumbar_time_in_range (self->time, self->utc_offset))
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_INVALID_ENTRY,
+                   _("the time is outside the years %d to %d"), LUMBAR_YEAR_MIN, LUMBAR_YEAR_MAX);
       return FALSE;
     }
 

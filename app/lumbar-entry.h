@@ -52,6 +52,10 @@ typedef enum {
 #define LUMBAR_NOTE_MAX_CHARS  4000
 #define LUMBAR_TRIGGER_MAX_CHARS 200
 #define LUMBAR_RADIATING_NONE  (-1)
+/* The years a time may fall in, in its own offset and in UTC: the ones
+ * every view (calendar, chart axis, GDateTime) can show. */
+#define LUMBAR_YEAR_MIN        1900
+#define LUMBAR_YEAR_MAX        2200
 
 #define LUMBAR_TYPE_ENTRY (lumbar_entry_get_type ())
 
@@ -140,5 +144,7 @@ const char    *lumbar_therapy_get_label        (LumbarTherapy       therapy);
 const char    *lumbar_pain_get_meaning         (int                 pain);
 
 char          *lumbar_uuid_new                 (void);
+gboolean       lumbar_time_in_range            (gint64              unix_time,
+                                                int                 utc_offset);
 
 G_END_DECLS

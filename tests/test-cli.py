@@ -106,6 +106,23 @@ class Cli(unittest.TestCase):
             "bad-entries.json: entry 5: “minutes” is missing",
         ])
 
+    def test_check_years_outside_the_calendar(self):
+        # DESIGN.md: a time the calendar cannot show is out of range
+        # (years 1900 to 2200, in its own offset and in UTC).
+        times = ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00",
+                 "2201-01-01T00:00:00Z", "1900-01-01T00:00:00+00:00"]
+        doc = {"format": "lumbar-journal", "version": 1, "entries": [
+            {"id": f"e{i}", "kind": "pain", "at": at, "local": 3} for i, at in enumerate(times)]}
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "years.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(doc, f)
+            rc, out, err = run("--check", path)
+        self.assertEqual((rc, out), (1, ""))
+        self.assertEqual(err.splitlines(), [
+            f"{path}: entry {i + 1}: “at” is “{at}”, outside the years 1900 to 2200"
+            for i, at in enumerate(times[:3])])
+
     def test_check_malformed_has_line_and_column(self):
         rc, out, err = run("--check", "malformed.json")
         self.assertEqual((rc, err), (1, "malformed.json:5:16: expected “,” or “}”\n"))

@@ -258,6 +258,20 @@ test_bad_entries (void)
     { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": 20261123, \"local\": 3}",
       "“at” must be a date and time such as 2026-11-23T08:30:00+01:00" },
     { "[]", "an entry must be an object" },
+    /* Years the calendar and chart cannot show (DESIGN.md: 1900 to 2200),
+     * in the time's own offset or in UTC. */
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"0001-01-01T00:00:00Z\", \"local\": 3}",
+      "“at” is “0001-01-01T00:00:00Z”, outside the years 1900 to 2200" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"9999-12-31T23:59:59-12:00\", \"local\": 3}",
+      "“at” is “9999-12-31T23:59:59-12:00”, outside the years 1900 to 2200" },
+    { "{\"id\": \"x\", \"kind\": \"rest\", \"start\": \"2201-01-01T00:00:00Z\", \"minutes\": 5}",
+      "“start” is “2201-01-01T00:00:00Z”, outside the years 1900 to 2200" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"1900-01-01T00:30:00+01:00\", \"local\": 3}",
+      "“at” is “1900-01-01T00:30:00+01:00”, outside the years 1900 to 2200" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"2200-12-31T23:30:00-01:00\", \"local\": 3}",
+      "“at” is “2200-12-31T23:30:00-01:00”, outside the years 1900 to 2200" },
+    { "{\"id\": \"x\", \"kind\": \"pain\", \"at\": \"1899-12-31T23:59:59.5-0100\", \"local\": 3}",
+      "“at” is “1899-12-31T23:59:59.5-0100”, outside the years 1900 to 2200" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -293,6 +307,30 @@ test_other_time_forms (void)
   g_assert_cmpint (lumbar_entry_get_utc_offset (g_ptr_array_index (doc->entries, 0)), ==, -5 * 3600);
   iso = lumbar_entry_dup_iso8601 (g_ptr_array_index (doc->entries, 1));
   g_assert_cmpstr (iso, ==, "2026-11-23T23:30:00+00:00");
+}
+
+static void
+test_year_range_edges (void)
+{
+  /* The first and last second of the years every view can show are kept. */
+  const char *text = HEAD
+    "{\"id\": \"a\", \"kind\": \"pain\", \"at\": \"1900-01-01T00:00:00+00:00\", \"local\": 3},"
+    "{\"id\": \"b\", \"kind\": \"pain\", \"at\": \"2200-12-31T23:59:59Z\", \"local\": 3},"
+    "{\"id\": \"c\", \"kind\": \"pain\", \"at\": \"1899-12-31T23:30:00-01:00\", \"local\": 3}]}";
+  g_autoptr(LumbarDocument) doc = parse (text, NULL);
+  g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (doc->problems->len, ==, 1);
+  g_assert_cmpuint (((LumbarProblem *) g_ptr_array_index (doc->problems, 0))->entry, ==, 3);
+  g_assert_cmpuint (doc->entries->len, ==, 2);
+  g_assert_cmpint (lumbar_entry_get_day (g_ptr_array_index (doc->entries, 0)), ==, lumbar_day_from_ymd (1900, 1, 1));
+  g_assert_cmpint (lumbar_entry_get_day (g_ptr_array_index (doc->entries, 1)), ==, lumbar_day_from_ymd (2200, 12, 31));
+
+  /* An entry made in the app follows the same rule. */
+  lumbar_entry_set_time (entry, (gint64) lumbar_day_from_ymd (1, 1, 1) * 86400, 0);
+  g_assert_false (lumbar_entry_validate (entry, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_INVALID_ENTRY);
 }
 
 static void
@@ -565,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/lumbar/document/newer-version-read-only", test_newer_version_read_only);
   g_test_add_func ("/lumbar/document/bad-entries", test_bad_entries);
   g_test_add_func ("/lumbar/document/other-time-forms", test_other_time_forms);
+  g_test_add_func ("/lumbar/document/year-range-edges", test_year_range_edges);
   g_test_add_func ("/lumbar/document/long-texts", test_long_texts);
   g_test_add_func ("/lumbar/document/duplicate-id", test_duplicate_id);
   g_test_add_func ("/lumbar/document/too-deep", test_too_deep);
