@@ -18,6 +18,7 @@ int             lumbar_cli_run_export    (const char  *format,
                                           const char  *to,
                                           const char  *patient_name,
                                           char       **files);
+int             lumbar_cli_run_import    (const char  *file);
 int             lumbar_cli_run_summary   (gboolean     json,
                                           const char  *today,
                                           char       **files);

@@ -183,6 +183,7 @@ lumbar_cli_run (int    argc,
   g_autofree char *export_from = NULL;
   g_autofree char *export_to = NULL;
   g_autofree char *export_patient = NULL;
+  g_autofree char *import_file = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -198,6 +199,7 @@ lumbar_cli_run (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &export_from, N_("Export from this day on"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &export_to, N_("Export up to and including this day"), N_("YYYY-MM-DD") },
     { "patient-name", 0, 0, G_OPTION_ARG_STRING, &export_patient, N_("The patient’s name to put in the export"), N_("NAME") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file, N_("Add the entries of FILE that your diary does not have yet"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -215,7 +217,7 @@ lumbar_cli_run (int    argc,
 
   /* One mode at a time, and each option with its mode. */
   {
-    const char *modes[4] = { NULL };
+    const char *modes[5] = { NULL };
     guint n_modes = 0;
 
     if (version)
@@ -226,6 +228,8 @@ lumbar_cli_run (int    argc,
       modes[n_modes++] = "--summary";
     if (export_format)
       modes[n_modes++] = "--export";
+    if (import_file)
+      modes[n_modes++] = "--import";
     if (n_modes > 1)
       /* Translators: two options that cannot go together, e.g. --check and --summary */
       return lumbar_cli_usage_error (_("%s and %s cannot be used together"), modes[0], modes[1]);
@@ -239,6 +243,8 @@ lumbar_cli_run (int    argc,
                                      export_to ? "--to" : "--patient-name", "--export");
     if (version && files && files[0])
       return lumbar_cli_usage_error ("%s", _("--version takes no FILE"));
+    if (import_file && files && files[0])
+      return lumbar_cli_usage_error ("%s", _("--import takes one FILE"));
   }
 
   if (version)
@@ -252,6 +258,9 @@ lumbar_cli_run (int    argc,
 
   if (summary)
     return lumbar_cli_run_summary (summary_json, summary_today, files);
+
+  if (import_file)
+    return lumbar_cli_run_import (import_file);
 
   if (export_format)
     return lumbar_cli_run_export (export_format, export_output, export_from, export_to, export_patient, files);

@@ -1823,6 +1823,18 @@ check_writable (LumbarStore  *self,
 }
 
 /**
+ * lumbar_store_get_loading:
+ *
+ * Returns: whether a load has started and not finished
+ */
+gboolean
+lumbar_store_get_loading (LumbarStore *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_STORE (self), FALSE);
+  return self->loading;
+}
+
+/**
  * lumbar_store_list_backups:
  * @self: a store
  *

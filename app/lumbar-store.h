@@ -28,6 +28,7 @@ gboolean       lumbar_store_load_finish        (LumbarStore         *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+gboolean       lumbar_store_get_loading        (LumbarStore         *self);
 gboolean       lumbar_store_get_loaded         (LumbarStore         *self);
 gboolean       lumbar_store_get_read_only      (LumbarStore         *self);
 gboolean       lumbar_store_get_has_unsaved    (LumbarStore         *self);

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lumbar-document.h"
 #include "lumbar-error.h"
+#include "lumbar-import-service.h"
 #include "lumbar-import.h"
+#include "lumbar-store.h"
 
 /* The person's own diary: a, b, c. */
 static const char own_diary[] =
@@ -173,6 +176,137 @@ test_changed_meanwhile (void)
   lumbar_document_free (doc);
 }
 
+
+static void
+on_imported (LumbarImportService *service,
+             LumbarImport        *import,
+             const char          *path,
+             gpointer             data)
+{
+  *(LumbarImport **) data = g_object_ref (import);
+}
+
+typedef struct {
+  GDBusConnection *connection;
+  const char      *path;
+  char            *counts;
+  GError          *error;
+  gboolean         done;
+} Call;
+
+static gpointer
+call_thread (gpointer data)
+{
+  Call *call = data;
+
+  lumbar_import_service_call (call->connection, g_dbus_connection_get_unique_name (call->connection),
+                              "/io/github/lumbar/Lumbar", call->path, &call->counts, &call->error);
+  g_atomic_int_set (&call->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+/* Sends ImportFile from another thread and runs the main context (where
+ * the service answers) until the reply is in. */
+static void
+call_service (Call *call)
+{
+  g_autoptr(GThread) thread = g_thread_new ("call", call_thread, call);
+
+  while (!g_atomic_int_get (&call->done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (g_steal_pointer (&thread));
+}
+
+/* lumbar --import while the app runs: the app merges the file over the
+ * session bus, saves, answers with the counts and says so for its toast. */
+static void
+test_service (void)
+{
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(LumbarImportService) service = NULL;
+  g_autoptr(LumbarImport) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("lumbar-import-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (root, "lumbar", NULL);
+  g_autofree char *journal = g_build_filename (dir, "journal.json", NULL);
+  g_autofree char *other = g_build_filename (root, "other.json", NULL);
+  g_autofree char *bad = g_build_filename (root, "bad.json", NULL);
+  g_autofree char *saved = NULL;
+  Call call = { 0 };
+
+  g_test_dbus_up (bus);
+  connection = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (journal, own_diary, -1, NULL));
+  g_assert_true (g_file_set_contents (other, other_diary, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, bad_diary, -1, NULL));
+
+  /* The app has not read the diary yet (only review windows are open). */
+  store = lumbar_store_new (dir);
+  service = lumbar_import_service_new (store);
+  g_signal_connect (service, "imported", G_CALLBACK (on_imported), &imported);
+  g_assert_true (lumbar_import_service_export (service, connection, "/io/github/lumbar/Lumbar", &error));
+  g_assert_no_error (error);
+
+  call.connection = connection;
+  call.path = other;
+  call_service (&call);
+  g_assert_no_error (call.error);
+  g_assert_cmpstr (call.counts, ==, "2 new, 1 already there, 1 conflicts");
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 5);
+  /* On disk before the answer. */
+  g_assert_true (g_file_get_contents (journal, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"e\""));
+
+  /* The toast's Undo takes them away again. */
+  g_assert_true (lumbar_import_undo (imported, NULL));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 3);
+  g_assert_true (lumbar_store_flush (store, NULL));
+
+  /* A bad file: the app's reason comes back, without D-Bus's prefix. */
+  g_clear_pointer (&call.counts, g_free);
+  call.done = FALSE;
+  call.path = bad;
+  call_service (&call);
+  g_assert_nonnull (call.error);
+  g_assert_true (g_str_has_prefix (call.error->message, "the file has 1 problem"));
+  g_clear_error (&call.error);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 3);
+
+  lumbar_import_service_unexport (service);
+  g_clear_object (&service);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_clear_object (&connection);
+  g_test_dbus_down (bus);
+  g_unlink (journal);
+  g_unlink (other);
+  g_unlink (bad);
+  {
+    g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *path = g_build_filename (backups, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (backups);
+  }
+  g_rmdir (dir);
+  g_rmdir (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/lumbar/import/twice-adds-nothing", test_twice_adds_nothing);
   g_test_add_func ("/lumbar/import/bad-file-refused-whole", test_refused_whole);
   g_test_add_func ("/lumbar/import/changed-meanwhile-adds-nothing", test_changed_meanwhile);
+  g_test_add_func ("/lumbar/import/handed-to-the-running-app", test_service);
 
   return g_test_run ();
 }
