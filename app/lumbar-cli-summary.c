@@ -8,12 +8,13 @@
 #include <string.h>
 
 #include "lumbar-cli-private.h"
+#include "lumbar-document-days.h"
 #include "lumbar-document.h"
 #include "lumbar-period-stats.h"
 #include "lumbar-store.h"
 #include "lumbar-summary.h"
 
-/* `lumbar --summary [--json] [--today=YYYY-MM-DD] [FILE]`
+/* `lumbar --summary [--json] [--today=YYYY-MM-DD] [FILE…]`
  *
  * Reads the user's journal or FILE without writing anything. Entries with
  * problems are listed on stderr exactly as --check lists them and left
@@ -465,64 +466,117 @@ summary_to_text (LumbarSummary           *summary,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The period a summary describes: an export's range, or the diary from its
- * first day to @today. FALSE when that is empty. */
-static gboolean
-summary_period (LumbarDocument    *doc,
-                LumbarDay          today,
-                LumbarPeriodStats *stats)
+/* One FILE (or the journal, @file NULL) as a text block or a JSON object.
+ * @multi: one of several: each is headed by its file (and patient), and a
+ * file that cannot be read is reported in its place. */
+static int
+summarise_one (const char *file,
+               gboolean    json,
+               LumbarDay   today,
+               gboolean    today_given,
+               gboolean    multi,
+               GString    *out)
 {
-  LumbarDay from = doc->range_from, to = doc->range_to;
+  g_autoptr(LumbarDocument) doc = NULL;
+  g_autoptr(LumbarSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  LumbarDocumentDays days;
+  LumbarPeriodStats period;
 
-  if (from == LUMBAR_DAY_INVALID || to == LUMBAR_DAY_INVALID)
+  name = file != NULL ? g_strdup (file) : lumbar_store_dup_default_journal_path ();
+  doc = lumbar_cli_load_source (file, &error);
+  if (doc == NULL)
     {
-      from = LUMBAR_DAY_INVALID;
-      for (guint i = 0; i < doc->entries->len; i++)
+      lumbar_cli_print_error (name, error);
+      if (multi && json)
         {
-          LumbarDay day = lumbar_entry_get_day (g_ptr_array_index (doc->entries, i));
-
-          if (day <= today && (from == LUMBAR_DAY_INVALID || day < from))
-            from = day;
+          g_string_append (out, "{\n  \"file\": ");
+          json_string (out, file);
+          g_string_append (out, ",\n  \"patient\": null,\n  \"error\": ");
+          json_string (out, error->message);
+          g_string_append (out, "\n}");
         }
-      to = today;
+      else if (multi)
+        /* Translators: a file named on the command line, then why it cannot be read */
+        {
+          g_string_append_printf (out, _("%s: cannot be read: %s"), file, error->message);
+          g_string_append_c (out, '\n');
+        }
+      return LUMBAR_EXIT_INPUT;
     }
-  if (from == LUMBAR_DAY_INVALID || from > to)
-    return FALSE;
-  lumbar_period_stats_compute_entries (stats, doc->entries, from, to);
-  return TRUE;
+
+  for (guint i = 0; i < doc->problems->len; i++)
+    {
+      g_autofree char *line = lumbar_problem_to_string (g_ptr_array_index (doc->problems, i), name);
+
+      g_printerr ("%s\n", line);
+    }
+
+  lumbar_document_days_resolve (doc, today, today_given, &days);
+  summary = lumbar_summary_new_for_entries (doc->entries, days.today);
+  lumbar_period_stats_compute_entries (&period, doc->entries, days.from, days.to);
+
+  if (json)
+    {
+      body = summary_to_json (summary, &period, doc->problems->len);
+      if (multi)
+        {
+          /* The same object, with whose it is first. */
+          g_string_append (out, "{\n  \"file\": ");
+          json_string (out, file);
+          g_string_append (out, ",\n  \"patient\": ");
+          json_string (out, doc->patient_name);
+          g_string_append_c (out, ',');
+          g_string_append_len (out, body + 1, strlen (body + 1) - 2);
+          g_string_append_c (out, '}');
+        }
+      else
+        g_string_append (out, body);
+    }
+  else
+    {
+      if (multi)
+        {
+          if (doc->patient_name != NULL && *doc->patient_name != '\0')
+            /* Translators: a file named on the command line, then the patient's name */
+            g_string_append_printf (out, _("%s (%s)"), file, doc->patient_name);
+          else
+            g_string_append (out, file);
+          g_string_append (out, "\n\n");
+        }
+      body = summary_to_text (summary, &period);
+      g_string_append (out, body);
+    }
+
+  return doc->problems->len > 0 ? LUMBAR_EXIT_INPUT : LUMBAR_EXIT_OK;
 }
 
 /**
  * lumbar_cli_run_summary:
  * @json: print the JSON object of DESIGN.md instead of text
  * @today_text: (nullable): the day to summarise as YYYY-MM-DD, or %NULL
- *   for the local date
- * @files: (nullable): at most one FILE; %NULL or empty for the journal
+ *   for the local date (an export's own day for an export)
+ * @files: (nullable): the FILEs; %NULL or empty for the journal
  *
- * Returns: the exit status: 0 on success, 1 when the input is bad (even if
- *   a summary of its valid entries was printed), 2 on a usage error
+ * With two or more FILEs, one block per file in argument order (a JSON
+ * array of objects that name their file and patient); a FILE that cannot
+ * be read is reported in its place and the others still print.
+ *
+ * Returns: the exit status: 0 on success, 1 when some input is bad (even
+ *   if a summary of its valid entries was printed), 2 on a usage error
  */
 int
 lumbar_cli_run_summary (gboolean     json,
                         const char  *today_text,
                         char       **files)
 {
-  g_autoptr(LumbarDocument) doc = NULL;
-  g_autoptr(LumbarSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *output = NULL;
-  const char *file = NULL;
-  LumbarPeriodStats period;
-  gboolean has_period;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_files = files != NULL ? g_strv_length (files) : 0;
+  gboolean multi = n_files > 1;
+  int status = LUMBAR_EXIT_OK;
   LumbarDay today;
-
-  if (files != NULL && files[0] != NULL)
-    {
-      if (files[1] != NULL)
-        return lumbar_cli_usage_error ("%s", _("--summary takes at most one FILE"));
-      file = files[0];
-    }
 
   if (today_text == NULL)
     today = lumbar_day_today ();
@@ -534,26 +588,24 @@ lumbar_cli_run_summary (gboolean     json,
       return lumbar_cli_usage_error ("%s", message);
     }
 
-  name = file != NULL ? g_strdup (file) : lumbar_store_dup_default_journal_path ();
-  doc = lumbar_cli_load_source (file, &error);
-  if (doc == NULL)
+  if (!multi)
     {
-      lumbar_cli_print_error (name, error);
-      return LUMBAR_EXIT_INPUT;
+      status = summarise_one (n_files == 1 ? files[0] : NULL, json, today, today_text != NULL, FALSE, out);
+      g_print ("%s", out->str);
+      return status;
     }
 
-  for (guint i = 0; i < doc->problems->len; i++)
+  if (json)
+    g_string_append (out, "[\n");
+  for (guint i = 0; i < n_files; i++)
     {
-      g_autofree char *line = lumbar_problem_to_string (g_ptr_array_index (doc->problems, i), name);
-
-      g_printerr ("%s\n", line);
+      if (i > 0)
+        g_string_append (out, json ? ",\n" : "\n");
+      if (summarise_one (files[i], json, today, today_text != NULL, TRUE, out) != LUMBAR_EXIT_OK)
+        status = LUMBAR_EXIT_INPUT;
     }
-
-  summary = lumbar_summary_new_for_entries (doc->entries, today);
-  has_period = summary_period (doc, today, &period);
-  output = json ? summary_to_json (summary, has_period ? &period : NULL, doc->problems->len)
-                : summary_to_text (summary, has_period ? &period : NULL);
-  g_print ("%s", output);
-
-  return doc->problems->len > 0 ? LUMBAR_EXIT_INPUT : LUMBAR_EXIT_OK;
+  if (json)
+    g_string_append (out, "\n]\n");
+  g_print ("%s", out->str);
+  return status;
 }

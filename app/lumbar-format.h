@@ -13,6 +13,14 @@ typedef enum {
   LUMBAR_NUMBERS_ASCII,   /* always '.', for JSON */
 } LumbarNumbers;
 
+/* Who a text speaks to (DESIGN.md → Voice): the person in their own
+ * window ("your pain…"), or, in everything a therapist reads, about the
+ * patient in the third person ("the patient's pain…"). */
+typedef enum {
+  LUMBAR_VOICE_PERSON,
+  LUMBAR_VOICE_THERAPIST,
+} LumbarVoice;
+
 /* The ways a date is written; every view picks one of these, so a date
  * reads the same on every screen and page. */
 typedef enum {
