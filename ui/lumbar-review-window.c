@@ -10,6 +10,7 @@
 #include "lumbar-compat.h"
 #include "lumbar-daily.h"
 #include "lumbar-diary-page.h"
+#include "lumbar-document-days.h"
 #include "lumbar-error.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
@@ -108,8 +109,9 @@ describe_period (LumbarReviewWindow *self)
       description = g_strdup_printf (_("Exported on %s. Tips and trends are as of %s."), exported, tips_day);
     }
   else
-    /* Translators: the day the tips and trends look back from */
-    description = g_strdup_printf (_("Tips and trends are as of %s, the last day of this log."), tips_day);
+    /* Translators: the day the tips and trends look back from; a diary or
+     * backup (not an export) is read as of today */
+    description = g_strdup_printf (_("Tips and trends are as of today, %s."), tips_day);
 
   /* A group's description is markup. */
   markup = g_markup_escape_text (description, -1);
@@ -245,21 +247,6 @@ lumbar_review_window_init (LumbarReviewWindow *self)
 #endif
 }
 
-static LumbarDay
-parse_exported_day (const char *exported_at)
-{
-  g_autoptr(GDateTime) date_time = NULL;
-
-  if (exported_at == NULL)
-    return LUMBAR_DAY_INVALID;
-  date_time = g_date_time_new_from_iso8601 (exported_at, NULL);
-  if (date_time == NULL)
-    return LUMBAR_DAY_INVALID;
-  /* The day where the export was made, like every day in the file. */
-  return lumbar_day_from_time (g_date_time_to_unix (date_time),
-                               (int) (g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_SECOND));
-}
-
 /**
  * lumbar_review_window_new:
  * @application: (nullable): the application
@@ -275,6 +262,7 @@ lumbar_review_window_new (GtkApplication *application,
 {
   g_autoptr(LumbarDocument) doc = document;
   g_autoptr(GFileInfo) info = NULL;
+  LumbarDocumentDays days;
   LumbarReviewWindow *self;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
@@ -303,16 +291,13 @@ lumbar_review_window_new (GtkApplication *application,
 
   lumbar_journal_set_entries (self->journal, doc->entries);
 
-  /* The period the log states, or the days its entries cover. */
-  self->exported_day = parse_exported_day (doc->exported_at);
-  lumbar_export_resolve_range (doc->entries, doc->range_from, doc->range_to,
-                               self->exported_day != LUMBAR_DAY_INVALID ? self->exported_day : lumbar_day_today (),
-                               &self->from, &self->to);
-  /* Tips as of the end of the period, or of the export if that came first
-   * (as the PDF report does: the earlier of its date and the last day). */
-  self->tips_day = self->to;
-  if (self->exported_day != LUMBAR_DAY_INVALID)
-    self->tips_day = MIN (self->exported_day, self->to);
+  /* The period and the day the figures are as of, as every view of a
+   * document decides them. */
+  lumbar_document_days_resolve (doc, lumbar_day_today (), FALSE, &days);
+  self->exported_day = days.exported;
+  self->from = days.from;
+  self->to = days.to;
+  self->tips_day = days.today;
   self->tracker = g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER,
                                 "journal", self->journal,
                                 "today", self->tips_day,
