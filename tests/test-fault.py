@@ -495,6 +495,32 @@ class LockDeleted(FaultCase):
         self.assertEqual(c.finish(), DONE, f"{c.lines} {c.stderr}")
         self.assertEqual(set(read_ids(self.journal)), set(a.saved) | {"c-1"})
 
+    # The store locks the folder it opened, but writes by path: once that
+    # folder has been moved away and a second instance has made and locked a
+    # new one at the same path, the first writes into the new folder too and
+    # drops what the second saved. Reported to the lead; remove the
+    # decorator when the store checks the folder it writes to is the one
+    # it locked (or writes relative to the locked folder).
+    @unittest.expectedFailure
+    def test_folder_moved_away_is_not_written_through_its_path(self):
+        a = self.saver("--prefix", "a", "--count", "6", "--pause-after", "3")
+        a.wait_for("paused")
+        moved = self.dir + ".moved"
+        os.rename(self.dir, moved)
+
+        b = self.saver("--prefix", "b", "--count", "3", "--hold")
+        b.wait_for("holding")
+        a.go()
+        a.finish()
+        log(f"folder moved away: the first instance went on with {a.lines[-4:]}")
+
+        # The folder at the path is the second instance's: only it writes there.
+        ids = set(read_ids(self.journal))
+        self.assertEqual(set(b.saved) - ids, set(), "entries the second instance reported saved are lost")
+        self.assertEqual({i for i in ids if i.startswith("a-")}, set(),
+                         "the first instance wrote into a folder it does not hold")
+        self.assertEqual(b.finish(), DONE, b.stderr)
+
 
 class ClockSetBack(FaultCase):
     """Backups written while the clock was ahead rank oldest: recovery takes
