@@ -221,7 +221,7 @@ summary_to_json (LumbarSummary           *summary,
       json_string (out, lumbar_tip_id_to_string (i));
       g_string_append_printf (out, ",\n      \"indicated\": %s", tip->indicated ? "true" : "false");
       g_string_append (out, ",\n      \"title\": ");
-      json_string (out, lumbar_tip_get_title (i));
+      json_string (out, lumbar_tip_get_title (i, lumbar_summary_get_voice (summary)));
       g_string_append (out, ",\n      \"evidence\": ");
       json_string (out, tip->evidence);
       g_string_append (out, ",\n      \"comparison\": ");
@@ -245,7 +245,7 @@ summary_to_json (LumbarSummary           *summary,
         json_string (out, lumbar_flag_to_string (1u << bit));
       }
   g_string_append (out, "],\n    \"message\": ");
-  json_string (out, red_flags->active ? lumbar_red_flags_get_message () : NULL);
+  json_string (out, red_flags->active ? lumbar_red_flags_get_message (lumbar_summary_get_voice (summary)) : NULL);
   g_string_append (out, "\n  }");
 
   g_string_append (out, ",\n  \"pain\": ");
@@ -351,15 +351,16 @@ text_tip (GString         *out,
           gboolean         with_advice)
 {
   const LumbarTip *tip = lumbar_summary_get_tip (summary, id);
+  LumbarVoice voice = lumbar_summary_get_voice (summary);
 
-  g_string_append_printf (out, "  %s\n", lumbar_tip_get_title (id));
+  g_string_append_printf (out, "  %s\n", lumbar_tip_get_title (id, voice));
   if (lumbar_summary_get_status (summary) == LUMBAR_TIPS_STATUS_OK)
     g_string_append_printf (out, "    %s\n", tip->evidence);
   if (tip->comparison)
     g_string_append_printf (out, "    %s\n", tip->comparison);
   if (with_advice)
     {
-      g_autofree char *advice = lumbar_tip_dup_advice (id);
+      g_autofree char *advice = lumbar_tip_dup_advice (id, voice);
 
       g_string_append_printf (out, "    %s\n", advice);
     }
@@ -405,6 +406,7 @@ summary_to_text (LumbarSummary           *summary,
   const LumbarRedFlags *red_flags = lumbar_summary_get_red_flags (summary);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *today = lumbar_format_date (trends->today, LUMBAR_DATE_FULL);
+  gboolean about = lumbar_summary_get_voice (summary) == LUMBAR_VOICE_THERAPIST;
 
   g_string_append_printf (out, _("Lumbar summary for %s"), today);
   g_string_append (out, "\n\n");
@@ -413,10 +415,11 @@ summary_to_text (LumbarSummary           *summary,
     {
       g_auto(GStrv) watch = lumbar_red_flags_dup_watch_list ();
 
-      g_string_append_printf (out, "%s\n", _("Red flags: seek medical care promptly"));
+      g_string_append_printf (out, "%s\n", about ? _("Red flags: medical care advised")
+                                                  : _("Red flags: seek medical care promptly"));
       for (guint i = 0; red_flags->reasons[i]; i++)
         g_string_append_printf (out, "  • %s\n", red_flags->reasons[i]);
-      g_string_append_printf (out, "  %s\n", lumbar_red_flags_get_message ());
+      g_string_append_printf (out, "  %s\n", lumbar_red_flags_get_message (lumbar_summary_get_voice (summary)));
       g_string_append_printf (out, "  %s\n", _("Watch for:"));
       for (guint i = 0; watch[i]; i++)
         g_string_append_printf (out, "  • %s\n", watch[i]);
@@ -447,13 +450,14 @@ summary_to_text (LumbarSummary           *summary,
 
   if (lumbar_summary_get_n_indicated (summary) > 0)
     {
-      g_string_append_printf (out, "%s\n", _("Suggested for you:"));
+      g_string_append_printf (out, "%s\n", about ? _("Suggested for the patient:") : _("Suggested for you:"));
       for (guint i = 0; i < LUMBAR_N_TIPS; i++)
         if (lumbar_summary_get_tip (summary, i)->indicated)
           text_tip (out, summary, i, TRUE);
     }
   else
-    g_string_append_printf (out, "%s\n", _("No tip is indicated by your recent entries."));
+    g_string_append_printf (out, "%s\n", about ? _("No tip is indicated by the patient’s recent entries.")
+                                                : _("No tip is indicated by your recent entries."));
 
   if (lumbar_summary_get_n_indicated (summary) < LUMBAR_N_TIPS)
     {
@@ -515,7 +519,7 @@ summarise_one (const char *file,
     }
 
   lumbar_document_days_resolve (doc, today, today_given, &days);
-  summary = lumbar_summary_new_for_entries (doc->entries, days.today);
+  summary = lumbar_summary_new_for_entries (doc->entries, days.today, days.voice);
   lumbar_period_stats_compute_entries (&period, doc->entries, days.from, days.to);
 
   if (json)

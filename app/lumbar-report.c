@@ -335,7 +335,7 @@ lumbar_report_new (GPtrArray  *entries,
    * a period that has not ended): worked out from the whole diary, so a
    * first manual-therapy session before the period still counts. */
   self->tips_day = MIN (today, to);
-  self->summary = lumbar_summary_new_for_entries (entries, self->tips_day);
+  self->summary = lumbar_summary_new_for_entries (entries, self->tips_day, LUMBAR_VOICE_THERAPIST);
 
   return self;
 }
@@ -624,7 +624,7 @@ put_red_flags (LumbarReport *self,
         height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_TIP, COLOR_TEXT,
                             PANGO_ALIGN_LEFT, 0, TEXT_MARKUP, list) + 3;
       height += put_text (self, cr, x + pad + 3, y + height, inner, FONT_TIP, COLOR_TEXT,
-                          PANGO_ALIGN_LEFT, 0, TEXT_PLAIN, lumbar_red_flags_get_message ());
+                          PANGO_ALIGN_LEFT, 0, TEXT_PLAIN, lumbar_red_flags_get_message (LUMBAR_VOICE_THERAPIST));
       if (self->stats.n_flags)
         height += 8;
     }
@@ -751,7 +751,7 @@ put_tips (LumbarReport *self,
       double a, b;
 
       a = put_text (self, cr, x, y, width - state_width, FONT_TIP_TITLE, COLOR_TEXT, PANGO_ALIGN_LEFT, 1,
-                    TEXT_PLAIN, lumbar_tip_get_title (id));
+                    TEXT_PLAIN, lumbar_tip_get_title (id, LUMBAR_VOICE_THERAPIST));
       b = put_text (self, cr, x + width - state_width, y, state_width, FONT_TIP_TITLE, color, PANGO_ALIGN_RIGHT, 1,
                     TEXT_PLAIN, state);
       y += MAX (a, b) + 1;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-enums.h"
 #include "lumbar-summary-tracker.h"
 
 /* The one place that follows a diary and the calendar for everything that
@@ -22,6 +23,7 @@ struct _LumbarSummaryTracker
   LumbarJournal *journal;
   gulong         items_changed_id;
   LumbarDay      today;
+  LumbarVoice    voice;
   gboolean       follows_clock;
   guint          clock_id;
   guint          update_id;
@@ -35,6 +37,7 @@ enum {
   PROP_JOURNAL,
   PROP_TODAY,
   PROP_FOLLOWS_CLOCK,
+  PROP_VOICE,
   PROP_SUMMARY,
   N_PROPS
 };
@@ -48,12 +51,12 @@ update (LumbarSummaryTracker *self)
   g_clear_object (&self->summary);
 
   if (self->journal != NULL)
-    self->summary = lumbar_summary_new (self->journal, self->today);
+    self->summary = lumbar_summary_new (self->journal, self->today, self->voice);
   else
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-      self->summary = lumbar_summary_new_for_entries (none, self->today);
+      self->summary = lumbar_summary_new_for_entries (none, self->today, self->voice);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
@@ -134,6 +137,9 @@ lumbar_summary_tracker_get_property (GObject    *object,
     case PROP_FOLLOWS_CLOCK:
       g_value_set_boolean (value, self->follows_clock);
       break;
+    case PROP_VOICE:
+      g_value_set_enum (value, self->voice);
+      break;
     case PROP_SUMMARY:
       g_value_set_object (value, self->summary);
       break;
@@ -157,6 +163,9 @@ lumbar_summary_tracker_set_property (GObject      *object,
       break;
     case PROP_TODAY:
       lumbar_summary_tracker_set_today (self, g_value_get_int (value));
+      break;
+    case PROP_VOICE:
+      lumbar_summary_tracker_set_voice (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -203,6 +212,17 @@ lumbar_summary_tracker_class_init (LumbarSummaryTrackerClass *klass)
     g_param_spec_boolean ("follows-clock", NULL, NULL,
                           TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LumbarSummaryTracker:voice:
+   *
+   * Whom the summary's texts speak to: the person in their own window, or
+   * about the patient in a review of their export.
+   */
+  properties[PROP_VOICE] =
+    g_param_spec_enum ("voice", NULL, NULL,
+                       LUMBAR_TYPE_VOICE, LUMBAR_VOICE_PERSON,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * LumbarSummaryTracker:summary:
@@ -349,4 +369,35 @@ lumbar_summary_tracker_get_summary (LumbarSummaryTracker *self)
 {
   g_return_val_if_fail (LUMBAR_IS_SUMMARY_TRACKER (self), NULL);
   return self->summary;
+}
+
+/**
+ * lumbar_summary_tracker_get_voice:
+ * @self: a tracker
+ *
+ * Returns: whom the summary's texts speak to
+ */
+LumbarVoice
+lumbar_summary_tracker_get_voice (LumbarSummaryTracker *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_SUMMARY_TRACKER (self), LUMBAR_VOICE_PERSON);
+  return self->voice;
+}
+
+/**
+ * lumbar_summary_tracker_set_voice:
+ * @self: a tracker
+ * @voice: whom the summary's texts speak to
+ */
+void
+lumbar_summary_tracker_set_voice (LumbarSummaryTracker *self,
+                                  LumbarVoice           voice)
+{
+  g_return_if_fail (LUMBAR_IS_SUMMARY_TRACKER (self));
+
+  if (self->voice == voice)
+    return;
+  self->voice = voice;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOICE]);
 }

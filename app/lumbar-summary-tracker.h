@@ -20,6 +20,9 @@ void                  lumbar_summary_tracker_set_journal       (LumbarSummaryTra
 LumbarDay             lumbar_summary_tracker_get_today         (LumbarSummaryTracker *self);
 void                  lumbar_summary_tracker_set_today         (LumbarSummaryTracker *self,
                                                                 LumbarDay             today);
+LumbarVoice           lumbar_summary_tracker_get_voice         (LumbarSummaryTracker *self);
+void                  lumbar_summary_tracker_set_voice         (LumbarSummaryTracker *self,
+                                                                LumbarVoice           voice);
 gboolean              lumbar_summary_tracker_get_follows_clock (LumbarSummaryTracker *self);
 LumbarSummary        *lumbar_summary_tracker_get_summary       (LumbarSummaryTracker *self);
 

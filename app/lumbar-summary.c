@@ -15,6 +15,7 @@ struct _LumbarSummary
   GObject          parent_instance;
 
   LumbarTrends    *trends;
+  LumbarVoice      voice;
   LumbarTipsStatus status;
   LumbarTip       *tips[LUMBAR_N_TIPS];
   LumbarRedFlags  *red_flags;
@@ -49,15 +50,17 @@ lumbar_summary_init (LumbarSummary *self)
 }
 
 static LumbarSummary *
-summary_new_take (LumbarTrends *trends)
+summary_new_take (LumbarTrends *trends,
+                  LumbarVoice   voice)
 {
   LumbarSummary *self = g_object_new (LUMBAR_TYPE_SUMMARY, NULL);
 
   self->trends = trends;
+  self->voice = voice;
   self->status = lumbar_tips_get_status (trends);
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)
-    self->tips[i] = lumbar_tip_evaluate (trends, i, LUMBAR_NUMBERS_LOCALE);
-  self->red_flags = lumbar_red_flags_evaluate (trends);
+    self->tips[i] = lumbar_tip_evaluate (trends, i, LUMBAR_NUMBERS_LOCALE, voice);
+  self->red_flags = lumbar_red_flags_evaluate (trends, voice);
 
   return self;
 }
@@ -66,6 +69,8 @@ summary_new_take (LumbarTrends *trends)
  * lumbar_summary_new:
  * @journal: the diary
  * @today: the day to summarise, usually lumbar_day_today()
+ * @voice: whom its texts speak to: the person, or the therapist reading
+ *   an export
  *
  * Computes trends, tips and red flags as of @today. Reads only the last 28
  * days (and the week before the first manual-therapy session), so it takes
@@ -76,11 +81,12 @@ summary_new_take (LumbarTrends *trends)
  */
 LumbarSummary *
 lumbar_summary_new (LumbarJournal *journal,
-                    LumbarDay      today)
+                    LumbarDay      today,
+                    LumbarVoice    voice)
 {
   g_return_val_if_fail (LUMBAR_IS_JOURNAL (journal), NULL);
 
-  return summary_new_take (lumbar_trends_compute (journal, today));
+  return summary_new_take (lumbar_trends_compute (journal, today), voice);
 }
 
 /**
@@ -88,18 +94,33 @@ lumbar_summary_new (LumbarJournal *journal,
  * @entries: (element-type LumbarEntry): valid entries in any order, such as
  *   those of an exported file
  * @today: the day to summarise
+ * @voice: whom its texts speak to
  *
  * Like lumbar_summary_new() for a list of entries.
  *
  * Returns: (transfer full): the summary
  */
 LumbarSummary *
-lumbar_summary_new_for_entries (GPtrArray *entries,
-                                LumbarDay  today)
+lumbar_summary_new_for_entries (GPtrArray   *entries,
+                                LumbarDay    today,
+                                LumbarVoice  voice)
 {
   g_return_val_if_fail (entries != NULL, NULL);
 
-  return summary_new_take (lumbar_trends_compute_entries (entries, today));
+  return summary_new_take (lumbar_trends_compute_entries (entries, today), voice);
+}
+
+/**
+ * lumbar_summary_get_voice:
+ * @self: a summary
+ *
+ * Returns: whom the summary's texts speak to
+ */
+LumbarVoice
+lumbar_summary_get_voice (LumbarSummary *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_SUMMARY (self), LUMBAR_VOICE_PERSON);
+  return self->voice;
 }
 
 /**
@@ -176,7 +197,7 @@ lumbar_summary_dup_tip (LumbarSummary *self,
 
   if (numbers == LUMBAR_NUMBERS_LOCALE)
     return lumbar_tip_copy (self->tips[id]);
-  return lumbar_tip_evaluate (self->trends, id, numbers);
+  return lumbar_tip_evaluate (self->trends, id, numbers, self->voice);
 }
 
 /**

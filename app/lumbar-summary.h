@@ -14,9 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumbarSummary, lumbar_summary, LUMBAR, SUMMARY, GObject)
 
 LumbarSummary        *lumbar_summary_new               (LumbarJournal  *journal,
-                                                        LumbarDay       today);
+                                                        LumbarDay       today,
+                                                        LumbarVoice     voice);
 LumbarSummary        *lumbar_summary_new_for_entries   (GPtrArray      *entries,
-                                                        LumbarDay       today);
+                                                        LumbarDay       today,
+                                                        LumbarVoice     voice);
+LumbarVoice           lumbar_summary_get_voice         (LumbarSummary  *self);
 LumbarDay             lumbar_summary_get_today         (LumbarSummary  *self);
 LumbarTipsStatus      lumbar_summary_get_status        (LumbarSummary  *self);
 const LumbarTrends   *lumbar_summary_get_trends        (LumbarSummary  *self);

@@ -101,23 +101,68 @@ lumbar_tips_status_to_string (LumbarTipsStatus status)
   return status == LUMBAR_TIPS_STATUS_OK ? "ok" : "not-enough-data";
 }
 
-/**
- * lumbar_tip_get_title:
- * @id: a tip
- *
- * Returns: the tip's translated title
- */
-const char *
-lumbar_tip_get_title (LumbarTipId id)
+/* The same sentence to the person, in their own window, or about the
+ * patient, for whoever reads their export (DESIGN.md → Voice). Both are
+ * whole sentences for the translators; only the one needed is looked up. */
+#define VOICED(voice, person, therapist) ((voice) == LUMBAR_VOICE_THERAPIST ? (therapist) : (person))
+
+/* What the patient is told, for the therapist who reads it. */
+static char *
+therapist_advice (LumbarTipId id)
 {
   switch (id)
     {
     case LUMBAR_TIP_REST:
-      return _("Take a short, relative rest");
+      return g_strdup (_("When the back flares up, the patient should ease off for a little while instead "
+                         "of pushing through: stop whatever strains the back, settle into a comfortable "
+                         "position, then return to gentle everyday movement. This is short, relative "
+                         "rest, not bed rest: a break of minutes to hours, not days lying down. A muscle "
+                         "in spasm gets less blood and loses its flexibility, and forcing it can injure "
+                         "it further."));
     case LUMBAR_TIP_INCLINE:
-      return _("Sit inclined with your back supported");
+      return g_strdup (_("The patient sits leaning back at a comfortable angle, with the back supported "
+                         "by pillows or a recliner, the legs supported and the knees slightly bent. In "
+                         "this position the lower back carries less pressure, which gives tight muscles "
+                         "a chance to let go."));
     case LUMBAR_TIP_MANUAL_THERAPY:
-      return _("Ask about manual therapy");
+      /* Translators: the numbers are percentages from a study, e.g. "22% less local pain". */
+      return g_strdup_printf (_("Manual therapy is hands-on treatment: a physical therapist works on the "
+                                "joints and muscles with their hands. In a study, people who had it "
+                                "reported on average %u%% less local pain and %u%% less radiating pain. "
+                                "Lumbar suggests that the patient ask their doctor or a physical therapist "
+                                "whether it is right for them."),
+                              rules.study_local_percent, rules.study_radiating_percent);
+    case LUMBAR_N_TIPS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * lumbar_tip_get_title:
+ * @id: a tip
+ * @voice: to the person (advice) or about the patient (what it is)
+ *
+ * Returns: the tip's translated title
+ */
+const char *
+lumbar_tip_get_title (LumbarTipId id,
+                      LumbarVoice voice)
+{
+  switch (id)
+    {
+    case LUMBAR_TIP_REST:
+      return VOICED (voice, _("Take a short, relative rest"),
+                     /* Translators: a tip's title in a therapist's review */
+                     _("Short, relative rest"));
+    case LUMBAR_TIP_INCLINE:
+      return VOICED (voice, _("Sit inclined with your back supported"),
+                     /* Translators: a tip's title in a therapist's review */
+                     _("Inclined sitting with back support"));
+    case LUMBAR_TIP_MANUAL_THERAPY:
+      return VOICED (voice, _("Ask about manual therapy"),
+                     /* Translators: a tip's title in a therapist's review */
+                     _("Manual therapy"));
     case LUMBAR_N_TIPS:
     default:
       g_return_val_if_reached (NULL);
@@ -127,14 +172,19 @@ lumbar_tip_get_title (LumbarTipId id)
 /**
  * lumbar_tip_dup_advice:
  * @id: a tip
+ * @voice: to the person, or about the patient (what the patient is told)
  *
  * The general advice of a tip, shown whether or not it is indicated.
  *
  * Returns: (transfer full): translated text of a few sentences
  */
 char *
-lumbar_tip_dup_advice (LumbarTipId id)
+lumbar_tip_dup_advice (LumbarTipId id,
+                       LumbarVoice voice)
 {
+  if (voice == LUMBAR_VOICE_THERAPIST)
+    return therapist_advice (id);
+
   switch (id)
     {
     case LUMBAR_TIP_REST:
@@ -315,46 +365,62 @@ lumbar_tips_is_indicated (const LumbarTrends *trends,
 
 static void
 append_not_enough (GString            *text,
-                   const LumbarTrends *trends)
+                   const LumbarTrends *trends,
+                   LumbarVoice         voice)
 {
   guint n = trends->local[LUMBAR_PERIOD_W7].n_days;
 
   if (n == 0)
     append_printf (text,
                    /* Translators: %u is at least 2. */
-                   ngettext ("You have not logged pain in the last seven days; personal tips need readings on at least %u day.",
-                             "You have not logged pain in the last seven days; personal tips need readings on at least %u days.",
-                             rules.min_days_w7),
+                   VOICED (voice,
+                           ngettext ("You have not logged pain in the last seven days; personal tips need readings on at least %u day.",
+                                     "You have not logged pain in the last seven days; personal tips need readings on at least %u days.",
+                                     rules.min_days_w7),
+                           ngettext ("The patient logged no pain in the last seven days; personal tips need readings on at least %u day.",
+                                     "The patient logged no pain in the last seven days; personal tips need readings on at least %u days.",
+                                     rules.min_days_w7)),
                    rules.min_days_w7);
   else
     append_printf (text,
                    /* Translators: "%u of the last seven days", then the minimum number of days. */
-                   ngettext ("You logged pain on only %u of the last seven days; personal tips need at least %u.",
-                             "You logged pain on only %u of the last seven days; personal tips need at least %u.",
-                             n),
+                   VOICED (voice,
+                           ngettext ("You logged pain on only %u of the last seven days; personal tips need at least %u.",
+                                     "You logged pain on only %u of the last seven days; personal tips need at least %u.",
+                                     n),
+                           ngettext ("The patient logged pain on only %u of the last seven days; personal tips need at least %u.",
+                                     "The patient logged pain on only %u of the last seven days; personal tips need at least %u.",
+                                     n)),
                    n, rules.min_days_w7);
 }
 
 static void
 append_rest_minutes (GString            *text,
-                     const LumbarTrends *trends)
+                     const LumbarTrends *trends,
+                     LumbarVoice         voice)
 {
   int minutes = trends->rest_minutes_l3;
 
   if (minutes == 0)
-    append_sentence (text, _("You logged no rest in the last three days."));
+    append_sentence (text, VOICED (voice, _("You logged no rest in the last three days."),
+                                   _("The patient logged no rest in the last three days.")));
   else
     append_printf (text,
-                   ngettext ("You logged %d minute of rest in the last three days.",
-                             "You logged %d minutes of rest in the last three days.",
-                             minutes),
+                   VOICED (voice,
+                           ngettext ("You logged %d minute of rest in the last three days.",
+                                     "You logged %d minutes of rest in the last three days.",
+                                     minutes),
+                           ngettext ("The patient logged %d minute of rest in the last three days.",
+                                     "The patient logged %d minutes of rest in the last three days.",
+                                     minutes)),
                    minutes);
 }
 
 static void
 rest_evidence (GString            *text,
                const LumbarTrends *trends,
-               LumbarNumbers       numbers)
+               LumbarNumbers       numbers,
+               LumbarVoice         voice)
 {
   const LumbarMean *l3 = &trends->local[LUMBAR_PERIOD_L3];
   const LumbarMean *b7 = &trends->local[LUMBAR_PERIOD_B7];
@@ -366,9 +432,13 @@ rest_evidence (GString            *text,
 
   if (trends->spasms_l3 > 0)
     append_printf (text,
-                   ngettext ("You had %u spasm in the last three days.",
-                             "You had %u spasms in the last three days.",
-                             trends->spasms_l3),
+                   VOICED (voice,
+                           ngettext ("You had %u spasm in the last three days.",
+                                     "You had %u spasms in the last three days.",
+                                     trends->spasms_l3),
+                           ngettext ("The patient had %u spasm in the last three days.",
+                                     "The patient had %u spasms in the last three days.",
+                                     trends->spasms_l3)),
                    trends->spasms_l3);
 
   if (high_days > 0)
@@ -379,9 +449,13 @@ rest_evidence (GString            *text,
       append_printf (text,
                      /* Translators: "On 2 of the last three days your pain averaged 7 or
                       * more (highest 7.5)." */
-                     ngettext ("On %u of the last three days your pain averaged %s or more (highest %s).",
-                               "On %u of the last three days your pain averaged %s or more (highest %s).",
-                               high_days),
+                     VOICED (voice,
+                             ngettext ("On %u of the last three days your pain averaged %s or more (highest %s).",
+                                       "On %u of the last three days your pain averaged %s or more (highest %s).",
+                                       high_days),
+                             ngettext ("On %u of the last three days the patient’s pain averaged %s or more (highest %s).",
+                                       "On %u of the last three days the patient’s pain averaged %s or more (highest %s).",
+                                       high_days)),
                      high_days, threshold, highest_text);
     }
 
@@ -393,15 +467,20 @@ rest_evidence (GString            *text,
         append_printf (text,
                        /* Translators: pain rose from the mean of the seven days before to
                         * the mean of the last three days. */
-                       _("Your pain rose from %s to %s over the last three days; you logged no rest."),
+                       VOICED (voice, _("Your pain rose from %s to %s over the last three days; you logged no rest."),
+                               _("The patient’s pain rose from %s to %s over the last three days; they logged no rest.")),
                        b7_text, l3_text);
       else
         append_printf (text,
                        /* Translators: "Your pain rose from 4.2 to 5.8 over the last three
                         * days; you logged 10 minutes of rest." */
-                       ngettext ("Your pain rose from %s to %s over the last three days; you logged %d minute of rest.",
-                                 "Your pain rose from %s to %s over the last three days; you logged %d minutes of rest.",
-                                 minutes),
+                       VOICED (voice,
+                               ngettext ("Your pain rose from %s to %s over the last three days; you logged %d minute of rest.",
+                                         "Your pain rose from %s to %s over the last three days; you logged %d minutes of rest.",
+                                         minutes),
+                               ngettext ("The patient’s pain rose from %s to %s over the last three days; they logged %d minute of rest.",
+                                         "The patient’s pain rose from %s to %s over the last three days; they logged %d minutes of rest.",
+                                         minutes)),
                        b7_text, l3_text, minutes);
       return;
     }
@@ -409,39 +488,53 @@ rest_evidence (GString            *text,
   if (!indicated)
     {
       if (l3->n_days > 0 && b7->n_days > 0)
-        append_printf (text, _("Your pain averaged %s over the last three days and %s in the seven days before."),
+        append_printf (text,
+                       VOICED (voice, _("Your pain averaged %s over the last three days and %s in the seven days before."),
+                               _("The patient’s pain averaged %s over the last three days and %s in the seven days before.")),
                        l3_text, b7_text);
       else if (l3->n_days > 0)
-        append_printf (text, _("Your pain averaged %s over the last three days."), l3_text);
+        append_printf (text, VOICED (voice, _("Your pain averaged %s over the last three days."),
+                                     _("The patient’s pain averaged %s over the last three days.")),
+                       l3_text);
       else
-        append_sentence (text, _("You logged no pain in the last three days."));
+        append_sentence (text, VOICED (voice, _("You logged no pain in the last three days."),
+                                       _("The patient logged no pain in the last three days.")));
     }
-  append_rest_minutes (text, trends);
+  append_rest_minutes (text, trends, voice);
 }
 
 static void
 incline_evidence (GString            *text,
                   const LumbarTrends *trends,
-                  LumbarNumbers       numbers)
+                  LumbarNumbers       numbers,
+                  LumbarVoice         voice)
 {
   g_autofree char *w7 = lumbar_format_decimal (trends->local[LUMBAR_PERIOD_W7].value, numbers);
   guint days = trends->incline_days_w7;
 
   if (days == 0)
-    append_printf (text, _("Your pain averaged %s over the last seven days; you did not sit inclined on any of them."), w7);
+    append_printf (text,
+                   VOICED (voice, _("Your pain averaged %s over the last seven days; you did not sit inclined on any of them."),
+                           _("The patient’s pain averaged %s over the last seven days; they did not sit inclined on any of them.")),
+                   w7);
   else
     append_printf (text,
                    /* Translators: "…; you sat inclined on 2 of them." */
-                   ngettext ("Your pain averaged %s over the last seven days; you sat inclined on %u of them.",
-                             "Your pain averaged %s over the last seven days; you sat inclined on %u of them.",
-                             days),
+                   VOICED (voice,
+                           ngettext ("Your pain averaged %s over the last seven days; you sat inclined on %u of them.",
+                                     "Your pain averaged %s over the last seven days; you sat inclined on %u of them.",
+                                     days),
+                           ngettext ("The patient’s pain averaged %s over the last seven days; they sat inclined on %u of them.",
+                                     "The patient’s pain averaged %s over the last seven days; they sat inclined on %u of them.",
+                                     days)),
                    w7, days);
 }
 
 static void
 therapy_evidence (GString            *text,
                   const LumbarTrends *trends,
-                  LumbarNumbers       numbers)
+                  LumbarNumbers       numbers,
+                  LumbarVoice         voice)
 {
   const LumbarMean *w7 = &trends->local[LUMBAR_PERIOD_W7];
   const LumbarMean *p14 = &trends->local[LUMBAR_PERIOD_P14];
@@ -453,9 +546,13 @@ therapy_evidence (GString            *text,
   if (trends->therapy_last14 > 0)
     {
       append_printf (text,
-                     ngettext ("You logged %u therapy visit in the last 14 days.",
-                               "You logged %u therapy visits in the last 14 days.",
-                               trends->therapy_last14),
+                     VOICED (voice,
+                             ngettext ("You logged %u therapy visit in the last 14 days.",
+                                       "You logged %u therapy visits in the last 14 days.",
+                                       trends->therapy_last14),
+                             ngettext ("The patient logged %u therapy visit in the last 14 days.",
+                                       "The patient logged %u therapy visits in the last 14 days.",
+                                       trends->therapy_last14)),
                      trends->therapy_last14);
       return;
     }
@@ -467,14 +564,19 @@ therapy_evidence (GString            *text,
       append_printf (text,
                      /* Translators: "Your pain averaged 5.1 over the last seven days,
                       * against 5.6 in the two weeks before (−9%)." */
-                     _("Your pain averaged %s over the last seven days, against %s in the two weeks before (%s)."),
+                     VOICED (voice, _("Your pain averaged %s over the last seven days, against %s in the two weeks before (%s)."),
+                             _("The patient’s pain averaged %s over the last seven days, against %s in the two weeks before (%s).")),
                      w7_text, p14_text, percent);
     }
   else if (p14->n_days > 0)
-    append_printf (text, _("Your pain averaged %s over the last seven days, against %s in the two weeks before."),
+    append_printf (text,
+                   VOICED (voice, _("Your pain averaged %s over the last seven days, against %s in the two weeks before."),
+                           _("The patient’s pain averaged %s over the last seven days, against %s in the two weeks before.")),
                    w7_text, p14_text);
   else
-    append_printf (text, _("Your pain averaged %s over the last seven days; there are no readings from the two weeks before to compare with."),
+    append_printf (text,
+                   VOICED (voice, _("Your pain averaged %s over the last seven days; there are no readings from the two weeks before to compare with."),
+                           _("The patient’s pain averaged %s over the last seven days; there are no readings from the two weeks before to compare with.")),
                    w7_text);
 
   if (days28 < rules.therapy_min_days_28)
@@ -488,16 +590,20 @@ therapy_evidence (GString            *text,
     {
       g_autofree char *r7_text = lumbar_format_decimal (r7->value, numbers);
 
-      append_printf (text, _("Your radiating pain averaged %s over the last seven days."), r7_text);
+      append_printf (text, VOICED (voice, _("Your radiating pain averaged %s over the last seven days."),
+                                   _("The patient’s radiating pain averaged %s over the last seven days.")),
+                     r7_text);
     }
 
-  append_sentence (text, _("You have not logged a therapy visit in the last 14 days."));
+  append_sentence (text, VOICED (voice, _("You have not logged a therapy visit in the last 14 days."),
+                                 _("The patient logged no therapy visit in the last 14 days.")));
 }
 
 static char *
 activity_comparison (const LumbarComparison *cmp,
                      LumbarTipId             id,
-                     LumbarNumbers           numbers)
+                     LumbarNumbers           numbers,
+                     LumbarVoice             voice)
 {
   g_autoptr(GString) text = NULL;
   g_autofree char *with = NULL;
@@ -512,15 +618,23 @@ activity_comparison (const LumbarComparison *cmp,
 
   if (id == LUMBAR_TIP_INCLINE)
     append_printf (text,
-                   ngettext ("In the last four weeks, on the %u day you sat inclined, your pain averaged %s.",
-                             "In the last four weeks, on the %u days you sat inclined, your pain averaged %s.",
-                             cmp->with.n_days),
+                   VOICED (voice,
+                           ngettext ("In the last four weeks, on the %u day you sat inclined, your pain averaged %s.",
+                                     "In the last four weeks, on the %u days you sat inclined, your pain averaged %s.",
+                                     cmp->with.n_days),
+                           ngettext ("In the last four weeks, on the %u day the patient sat inclined, their pain averaged %s.",
+                                     "In the last four weeks, on the %u days the patient sat inclined, their pain averaged %s.",
+                                     cmp->with.n_days)),
                    cmp->with.n_days, with);
   else
     append_printf (text,
-                   ngettext ("In the last four weeks, on the %u day you rested, your pain averaged %s.",
-                             "In the last four weeks, on the %u days you rested, your pain averaged %s.",
-                             cmp->with.n_days),
+                   VOICED (voice,
+                           ngettext ("In the last four weeks, on the %u day you rested, your pain averaged %s.",
+                                     "In the last four weeks, on the %u days you rested, your pain averaged %s.",
+                                     cmp->with.n_days),
+                           ngettext ("In the last four weeks, on the %u day the patient rested, their pain averaged %s.",
+                                     "In the last four weeks, on the %u days the patient rested, their pain averaged %s.",
+                                     cmp->with.n_days)),
                    cmp->with.n_days, with);
 
   append_printf (text,
@@ -536,7 +650,8 @@ activity_comparison (const LumbarComparison *cmp,
 
 static char *
 therapy_comparison (const LumbarTrends *trends,
-                    LumbarNumbers       numbers)
+                    LumbarNumbers       numbers,
+                    LumbarVoice         voice)
 {
   const LumbarTherapyChange *tc = &trends->therapy_change;
   g_autoptr(GString) text = NULL;
@@ -559,11 +674,14 @@ therapy_comparison (const LumbarTrends *trends,
         append_printf (text,
                        /* Translators: "Since your first manual-therapy session on 3 November
                         * 2026, your pain went from 6.0 to 4.5 (−25%)." */
-                       _("Since your first manual-therapy session on %s, your pain went from %s to %s (%s)."),
+                       VOICED (voice, _("Since your first manual-therapy session on %s, your pain went from %s to %s (%s)."),
+                               _("Since the patient’s first manual-therapy session on %s, their pain went from %s to %s (%s).")),
                        date, before, after, percent);
       }
     else
-      append_printf (text, _("Since your first manual-therapy session on %s, your pain went from %s to %s."),
+      append_printf (text,
+                     VOICED (voice, _("Since your first manual-therapy session on %s, your pain went from %s to %s."),
+                             _("Since the patient’s first manual-therapy session on %s, their pain went from %s to %s.")),
                      date, before, after);
   }
 
@@ -576,10 +694,14 @@ therapy_comparison (const LumbarTrends *trends,
         {
           g_autofree char *percent = lumbar_format_percent (tc->radiating.percent);
 
-          append_printf (text, _("Your radiating pain went from %s to %s (%s)."), before, after, percent);
+          append_printf (text, VOICED (voice, _("Your radiating pain went from %s to %s (%s)."),
+                                       _("Their radiating pain went from %s to %s (%s).")),
+                         before, after, percent);
         }
       else
-        append_printf (text, _("Your radiating pain went from %s to %s."), before, after);
+        append_printf (text, VOICED (voice, _("Your radiating pain went from %s to %s."),
+                                     _("Their radiating pain went from %s to %s.")),
+                       before, after);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -587,7 +709,8 @@ therapy_comparison (const LumbarTrends *trends,
 
 static char *
 rule_text (LumbarTipId   id,
-           LumbarNumbers numbers)
+           LumbarNumbers numbers,
+           LumbarVoice   voice)
 {
   switch (id)
     {
@@ -598,11 +721,17 @@ rule_text (LumbarTipId   id,
 
         /* Translators: "…a day's average pain reached 7 or more, or your average
          * pain was at least 1.0 points higher…" */
-        return g_strdup_printf (_("Lumbar suggests a short rest when, in the last three days, you had a "
-                                  "spasm, a day’s average pain reached %s or more, or your average pain "
-                                  "was at least %s points higher than in the seven days before. A spasm "
-                                  "or a sudden rise in pain is a sign to ease off for a while rather "
-                                  "than push through."),
+        return g_strdup_printf (VOICED (voice,
+                                        _("Lumbar suggests a short rest when, in the last three days, you had a "
+                                          "spasm, a day’s average pain reached %s or more, or your average pain "
+                                          "was at least %s points higher than in the seven days before. A spasm "
+                                          "or a sudden rise in pain is a sign to ease off for a while rather "
+                                          "than push through."),
+                                        _("Lumbar suggests a short rest when, in the last three days, the patient "
+                                          "had a spasm, a day’s average pain reached %s or more, or their average "
+                                          "pain was at least %s points higher than in the seven days before. A "
+                                          "spasm or a sudden rise in pain is a sign to ease off for a while rather "
+                                          "than push through.")),
                                 pain, rise);
       }
 
@@ -610,13 +739,21 @@ rule_text (LumbarTipId   id,
       {
         g_autofree char *mean = format_threshold (rules.incline_mean, numbers);
 
-        return g_strdup_printf (ngettext ("Lumbar suggests inclined sitting when your pain averaged %s or more "
-                                          "over the last seven days and you sat inclined on fewer than %u "
-                                          "of them. Leaning back with support takes pressure off the lower back.",
-                                          "Lumbar suggests inclined sitting when your pain averaged %s or more "
-                                          "over the last seven days and you sat inclined on fewer than %u "
-                                          "of them. Leaning back with support takes pressure off the lower back.",
-                                          rules.incline_days),
+        return g_strdup_printf (VOICED (voice,
+                                        ngettext ("Lumbar suggests inclined sitting when your pain averaged %s or more "
+                                                  "over the last seven days and you sat inclined on fewer than %u "
+                                                  "of them. Leaning back with support takes pressure off the lower back.",
+                                                  "Lumbar suggests inclined sitting when your pain averaged %s or more "
+                                                  "over the last seven days and you sat inclined on fewer than %u "
+                                                  "of them. Leaning back with support takes pressure off the lower back.",
+                                                  rules.incline_days),
+                                        ngettext ("Lumbar suggests inclined sitting when the patient’s pain averaged %s "
+                                                  "or more over the last seven days and they sat inclined on fewer than %u "
+                                                  "of them. Leaning back with support takes pressure off the lower back.",
+                                                  "Lumbar suggests inclined sitting when the patient’s pain averaged %s "
+                                                  "or more over the last seven days and they sat inclined on fewer than %u "
+                                                  "of them. Leaning back with support takes pressure off the lower back.",
+                                                  rules.incline_days)),
                                 mean, rules.incline_days);
       }
 
@@ -628,21 +765,37 @@ rule_text (LumbarTipId   id,
 
         /* Translators: %1$u is a percentage (30), %2$u a number of days (14),
          * %3$s and %4$s pain levels (4). */
-        return g_strdup_printf (ngettext ("Lumbar suggests manual therapy when no therapy visit is logged in the "
-                                          "last 14 days and either your pain has not improved by %1$u%% or more "
-                                          "over the last seven days compared with the two weeks before — with "
-                                          "pain logged on at least %2$u day of the last 28 and an average of %3$s "
-                                          "or more — or your radiating pain averaged %4$s or more over the last "
-                                          "seven days. An improvement of %1$u%% is generally seen as clinically "
-                                          "meaningful.",
-                                          "Lumbar suggests manual therapy when no therapy visit is logged in the "
-                                          "last 14 days and either your pain has not improved by %1$u%% or more "
-                                          "over the last seven days compared with the two weeks before — with "
-                                          "pain logged on at least %2$u days of the last 28 and an average of %3$s "
-                                          "or more — or your radiating pain averaged %4$s or more over the last "
-                                          "seven days. An improvement of %1$u%% is generally seen as clinically "
-                                          "meaningful.",
-                                          rules.therapy_min_days_28),
+        return g_strdup_printf (VOICED (voice,
+                                        ngettext ("Lumbar suggests manual therapy when no therapy visit is logged in the "
+                                                  "last 14 days and either your pain has not improved by %1$u%% or more "
+                                                  "over the last seven days compared with the two weeks before — with "
+                                                  "pain logged on at least %2$u day of the last 28 and an average of %3$s "
+                                                  "or more — or your radiating pain averaged %4$s or more over the last "
+                                                  "seven days. An improvement of %1$u%% is generally seen as clinically "
+                                                  "meaningful.",
+                                                  "Lumbar suggests manual therapy when no therapy visit is logged in the "
+                                                  "last 14 days and either your pain has not improved by %1$u%% or more "
+                                                  "over the last seven days compared with the two weeks before — with "
+                                                  "pain logged on at least %2$u days of the last 28 and an average of %3$s "
+                                                  "or more — or your radiating pain averaged %4$s or more over the last "
+                                                  "seven days. An improvement of %1$u%% is generally seen as clinically "
+                                                  "meaningful.",
+                                                  rules.therapy_min_days_28),
+                                        ngettext ("Lumbar suggests manual therapy when no therapy visit is logged in the "
+                                                  "last 14 days and either the patient’s pain has not improved by %1$u%% "
+                                                  "or more over the last seven days compared with the two weeks before — "
+                                                  "with pain logged on at least %2$u day of the last 28 and an average of "
+                                                  "%3$s or more — or their radiating pain averaged %4$s or more over the "
+                                                  "last seven days. An improvement of %1$u%% is generally seen as "
+                                                  "clinically meaningful.",
+                                                  "Lumbar suggests manual therapy when no therapy visit is logged in the "
+                                                  "last 14 days and either the patient’s pain has not improved by %1$u%% "
+                                                  "or more over the last seven days compared with the two weeks before — "
+                                                  "with pain logged on at least %2$u days of the last 28 and an average of "
+                                                  "%3$s or more — or their radiating pain averaged %4$s or more over the "
+                                                  "last seven days. An improvement of %1$u%% is generally seen as "
+                                                  "clinically meaningful.",
+                                                  rules.therapy_min_days_28)),
                                 improvement, rules.therapy_min_days_28, mean, radiating);
       }
 
@@ -657,6 +810,7 @@ rule_text (LumbarTipId   id,
  * @trends: trends
  * @id: a tip
  * @numbers: how to write decimals in the texts
+ * @voice: to the person or about the patient
  *
  * Applies the rule of @id and writes its texts in the person's numbers.
  *
@@ -665,7 +819,8 @@ rule_text (LumbarTipId   id,
 LumbarTip *
 lumbar_tip_evaluate (const LumbarTrends *trends,
                      LumbarTipId         id,
-                     LumbarNumbers       numbers)
+                     LumbarNumbers       numbers,
+                     LumbarVoice         voice)
 {
   LumbarTip *tip;
   g_autoptr(GString) evidence = NULL;
@@ -683,22 +838,22 @@ lumbar_tip_evaluate (const LumbarTrends *trends,
 
   evidence = g_string_new (NULL);
   if (!ok)
-    append_not_enough (evidence, trends);
+    append_not_enough (evidence, trends, voice);
   else if (id == LUMBAR_TIP_REST)
-    rest_evidence (evidence, trends, numbers);
+    rest_evidence (evidence, trends, numbers, voice);
   else if (id == LUMBAR_TIP_INCLINE)
-    incline_evidence (evidence, trends, numbers);
+    incline_evidence (evidence, trends, numbers, voice);
   else
-    therapy_evidence (evidence, trends, numbers);
+    therapy_evidence (evidence, trends, numbers, voice);
 
   if (id == LUMBAR_TIP_REST)
-    tip->comparison = activity_comparison (&trends->rest, id, numbers);
+    tip->comparison = activity_comparison (&trends->rest, id, numbers, voice);
   else if (id == LUMBAR_TIP_INCLINE)
-    tip->comparison = activity_comparison (&trends->incline, id, numbers);
+    tip->comparison = activity_comparison (&trends->incline, id, numbers, voice);
   else
-    tip->comparison = therapy_comparison (trends, numbers);
+    tip->comparison = therapy_comparison (trends, numbers, voice);
 
-  rule = rule_text (id, numbers);
+  rule = rule_text (id, numbers, voice);
   why = g_string_new (rule);
   g_string_append (why, "\n\n");
   if (!ok)
@@ -706,16 +861,22 @@ lumbar_tip_evaluate (const LumbarTrends *trends,
       g_autoptr(GString) verdict = g_string_new (NULL);
 
       append_printf (verdict,
-                     ngettext ("Lumbar needs pain readings on at least %u of the last seven days to look at your trend; until then this tip is general advice.",
-                               "Lumbar needs pain readings on at least %u of the last seven days to look at your trend; until then this tip is general advice.",
-                               rules.min_days_w7),
+                     VOICED (voice,
+                             ngettext ("Lumbar needs pain readings on at least %u of the last seven days to look at your trend; until then this tip is general advice.",
+                                       "Lumbar needs pain readings on at least %u of the last seven days to look at your trend; until then this tip is general advice.",
+                                       rules.min_days_w7),
+                             ngettext ("Lumbar needs pain readings on at least %u of the last seven days to look at the patient’s trend; until then this tip is general advice.",
+                                       "Lumbar needs pain readings on at least %u of the last seven days to look at the patient’s trend; until then this tip is general advice.",
+                                       rules.min_days_w7)),
                      rules.min_days_w7);
       g_string_append (why, verdict->str);
     }
   else if (tip->indicated)
-    g_string_append (why, _("This applies to you now."));
+    g_string_append (why, VOICED (voice, _("This applies to you now."),
+                                  _("This applies to the patient now.")));
   else
-    g_string_append (why, _("This does not apply to you at the moment."));
+    g_string_append (why, VOICED (voice, _("This does not apply to you at the moment."),
+                                  _("This does not apply to the patient at the moment.")));
   g_string_append_c (why, ' ');
   g_string_append (why, evidence->str);
 
@@ -766,34 +927,43 @@ lumbar_tip_free (LumbarTip *tip)
 
 static char *
 flag_reason (LumbarFlags  flag,
-             const char  *days)
+             const char  *days,
+             LumbarVoice  voice)
 {
   switch (flag)
     {
     case LUMBAR_FLAG_BOTH_LEGS:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged pain or tingling in both legs on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged pain or tingling in both legs on %s."),
+                                      _("The patient logged pain or tingling in both legs on %s.")), days);
     case LUMBAR_FLAG_SADDLE_NUMBNESS:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged numbness around the groin or buttocks on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged numbness around the groin or buttocks on %s."),
+                                      _("The patient logged numbness around the groin or buttocks on %s.")), days);
     case LUMBAR_FLAG_BLADDER_BOWEL:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged new trouble controlling bladder or bowel on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged new trouble controlling bladder or bowel on %s."),
+                                      _("The patient logged new trouble controlling bladder or bowel on %s.")), days);
     case LUMBAR_FLAG_LEG_WEAKNESS:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged leg weakness that is getting worse on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged leg weakness that is getting worse on %s."),
+                                      _("The patient logged leg weakness that is getting worse on %s.")), days);
     case LUMBAR_FLAG_FEVER:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged fever or feeling generally unwell on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged fever or feeling generally unwell on %s."),
+                                      _("The patient logged fever or feeling generally unwell on %s.")), days);
     case LUMBAR_FLAG_AFTER_FALL:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged pain that began after a fall or accident on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged pain that began after a fall or accident on %s."),
+                                      _("The patient logged pain that began after a fall or accident on %s.")), days);
     case LUMBAR_FLAG_NIGHT_PAIN:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged severe pain at night or at rest on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged severe pain at night or at rest on %s."),
+                                      _("The patient logged severe pain at night or at rest on %s.")), days);
     case LUMBAR_FLAG_LEG_NUMBNESS:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (_("You logged numbness in a leg on %s."), days);
+      return g_strdup_printf (VOICED (voice, _("You logged numbness in a leg on %s."),
+                                      _("The patient logged numbness in a leg on %s.")), days);
     case LUMBAR_FLAG_NONE:
     default:
       g_return_val_if_reached (NULL);
@@ -824,6 +994,7 @@ append_day (GString   *list,
 /**
  * lumbar_red_flags_evaluate:
  * @trends: trends
+ * @voice: to the person or about the patient
  *
  * Red flags are active when any entry of the last seven days carries a
  * red-flag symptom, or when the daily pain was 8 or more on three
@@ -834,7 +1005,8 @@ append_day (GString   *list,
  * Returns: (transfer full): the red flags; free with lumbar_red_flags_free()
  */
 LumbarRedFlags *
-lumbar_red_flags_evaluate (const LumbarTrends *trends)
+lumbar_red_flags_evaluate (const LumbarTrends *trends,
+                           LumbarVoice         voice)
 {
   LumbarRedFlags *red_flags;
   g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
@@ -858,7 +1030,7 @@ lumbar_red_flags_evaluate (const LumbarTrends *trends)
       if (days->len > 0)
         {
           red_flags->flags |= flag;
-          strv_builder_take (reasons, flag_reason (flag, days->str));
+          strv_builder_take (reasons, flag_reason (flag, days->str, voice));
         }
     }
 
@@ -886,9 +1058,13 @@ lumbar_red_flags_evaluate (const LumbarTrends *trends)
                                g_strdup_printf (
                                  /* Translators: "Your daily pain was 8 or more on 3 days in a row
                                   * (24 November, 25 November, 26 November)." */
-                                 ngettext ("Your daily pain was %s or more on %u day in a row (%s).",
-                                           "Your daily pain was %s or more on %u days in a row (%s).",
-                                           run),
+                                 VOICED (voice,
+                                         ngettext ("Your daily pain was %s or more on %u day in a row (%s).",
+                                                   "Your daily pain was %s or more on %u days in a row (%s).",
+                                                   run),
+                                         ngettext ("The patient’s daily pain was %s or more on %u day in a row (%s).",
+                                                   "The patient’s daily pain was %s or more on %u days in a row (%s).",
+                                                   run)),
                                  threshold, run, days->str));
         }
       run = 0;
@@ -935,16 +1111,23 @@ lumbar_red_flags_free (LumbarRedFlags *red_flags)
 
 /**
  * lumbar_red_flags_get_message:
+ * @voice: to the person or about the patient
  *
- * Returns: the translated advice shown with active red flags
+ * Returns: the translated advice shown with active red flags; about the
+ *   patient, it says what the patient was advised
  */
 const char *
-lumbar_red_flags_get_message (void)
+lumbar_red_flags_get_message (LumbarVoice voice)
 {
-  return _("Some of what you logged can be a sign of a problem that needs a doctor. Please seek "
-           "medical care promptly: contact your doctor today. If you suddenly cannot control your "
-           "bladder or bowel, or lose feeling around the groin, or your legs grow weak quickly, "
-           "call emergency services.");
+  return VOICED (voice,
+                 _("Some of what you logged can be a sign of a problem that needs a doctor. Please seek "
+                   "medical care promptly: contact your doctor today. If you suddenly cannot control your "
+                   "bladder or bowel, or lose feeling around the groin, or your legs grow weak quickly, "
+                   "call emergency services."),
+                 _("Some of what the patient logged can be a sign of a problem that needs a doctor. Lumbar "
+                   "advised the patient to seek medical care promptly, and to call emergency services if "
+                   "they suddenly cannot control their bladder or bowel, lose feeling around the groin, or "
+                   "their legs grow weak quickly."));
 }
 
 /**
@@ -961,12 +1144,12 @@ lumbar_red_flags_dup_watch_list (void)
   g_autofree char *pain = format_threshold (rules.red_flag_pain, LUMBAR_NUMBERS_LOCALE);
 
   g_strv_builder_add (list, _("Numbness around the groin, buttocks or inner thighs"));
-  g_strv_builder_add (list, _("New trouble controlling your bladder or bowel"));
+  g_strv_builder_add (list, _("New trouble controlling the bladder or bowel"));
   g_strv_builder_add (list, _("Weakness in a leg, or weakness that is getting worse"));
   g_strv_builder_add (list, _("Pain, tingling or numbness in both legs"));
   g_strv_builder_add (list, _("Fever or feeling generally unwell along with back pain"));
   g_strv_builder_add (list, _("Back pain that began after a fall or accident"));
-  g_strv_builder_add (list, _("Severe pain at night or pain that does not ease when you rest"));
+  g_strv_builder_add (list, _("Severe pain at night or pain that does not ease with rest"));
   strv_builder_take (list,
                        /* Translators: %s is a pain level, 8; %u a number of days, 3. */
                        g_strdup_printf (ngettext ("Pain of %s or more on %u day in a row",

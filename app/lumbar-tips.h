@@ -81,8 +81,10 @@ const char        *lumbar_tip_id_to_string          (LumbarTipId          id);
 gboolean           lumbar_tip_id_from_string        (const char          *text,
                                                      LumbarTipId         *id);
 const char        *lumbar_tips_status_to_string     (LumbarTipsStatus     status);
-const char        *lumbar_tip_get_title             (LumbarTipId          id);
-char              *lumbar_tip_dup_advice            (LumbarTipId          id);
+const char        *lumbar_tip_get_title             (LumbarTipId          id,
+                                                     LumbarVoice          voice);
+char              *lumbar_tip_dup_advice            (LumbarTipId          id,
+                                                     LumbarVoice          voice);
 
 LumbarTipsStatus   lumbar_tips_get_status           (const LumbarTrends  *trends);
 gboolean           lumbar_tips_is_indicated         (const LumbarTrends  *trends,
@@ -91,15 +93,17 @@ gboolean           lumbar_tips_is_indicated         (const LumbarTrends  *trends
 GType              lumbar_tip_get_type              (void) G_GNUC_CONST;
 LumbarTip         *lumbar_tip_evaluate              (const LumbarTrends  *trends,
                                                      LumbarTipId          id,
-                                                     LumbarNumbers        numbers);
+                                                     LumbarNumbers        numbers,
+                                                     LumbarVoice          voice);
 LumbarTip         *lumbar_tip_copy                  (const LumbarTip     *tip);
 void               lumbar_tip_free                  (LumbarTip           *tip);
 
 GType              lumbar_red_flags_get_type        (void) G_GNUC_CONST;
-LumbarRedFlags    *lumbar_red_flags_evaluate        (const LumbarTrends  *trends);
+LumbarRedFlags    *lumbar_red_flags_evaluate        (const LumbarTrends  *trends,
+                                                     LumbarVoice          voice);
 LumbarRedFlags    *lumbar_red_flags_copy            (const LumbarRedFlags *red_flags);
 void               lumbar_red_flags_free            (LumbarRedFlags      *red_flags);
-const char        *lumbar_red_flags_get_message     (void);
+const char        *lumbar_red_flags_get_message     (LumbarVoice          voice);
 GStrv              lumbar_red_flags_dup_watch_list  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumbarTip, lumbar_tip_free)

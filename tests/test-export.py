@@ -359,12 +359,15 @@ class Export(unittest.TestCase):
         page = " ".join(self.pdf_text(pdf, 1).split())
         rc, text, err = self.run_lumbar("--summary", "--today=2026-11-30", src)
         self.assertEqual(rc, 0, err)
-        sentence = re.search(r"Since your first manual-therapy session on [^.]*\.", text).group(0)
-        self.assertIn("4 October 2026", sentence)
-        self.assertIn(sentence, page)
-        rest = re.search(r"Your radiating pain went from [^.]*\.[^.]*\.", text)
+        # The same figures, about the patient: the report is for the clinician.
+        m = re.search(r"Since your first manual-therapy session on ([^,]*), your pain went from (.*?\))\.", text)
+        self.assertEqual(m.group(1), "4 October 2026")
+        self.assertIn(f"Since the patient’s first manual-therapy session on {m.group(1)}, "
+                      f"their pain went from {m.group(2)}.", page)
+        self.assertNotIn("Since your", page)
+        rest = re.search(r"Your radiating pain went from ([^.]*\.[^.]*)\.", text)
         if rest:
-            self.assertIn(" ".join(rest.group(0).split()), page)
+            self.assertIn(" ".join(f"Their radiating pain went from {rest.group(1)}.".split()), page)
 
     def test_one_way_to_write_dates_durations_percentages(self):
         """Every date, duration and percentage in the report and the summary

@@ -417,6 +417,26 @@ described (const LumbarPeriodStats *stats,
   return texts;
 }
 
+/* The first label under @root that addresses its reader ("you", "your"),
+ * or NULL: what a therapist reads speaks about the patient. */
+static GtkLabel *
+find_second_person (GtkWidget *root)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\b(you|your|yours)\\b", G_REGEX_CASELESS, 0, NULL);
+
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      g_regex_match (regex, gtk_label_get_label (GTK_LABEL (root)), 0, NULL))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_second_person (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 shows_export_body (Fixture *fixture)
 {
@@ -465,6 +485,15 @@ shows_export_body (Fixture *fixture)
   g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, expected->len);
   g_assert_true (lumbar_diary_page_get_journal (diary) == journal);
   g_assert_true (lumbar_diary_page_get_read_only (diary));
+
+  /* About the patient, not to the reader (DESIGN.md → Voice). */
+  {
+    GtkLabel *label = find_second_person (GTK_WIDGET (tips));
+
+    if (label != NULL)
+      g_error ("the review's Tips page speaks to the reader: “%s”", gtk_label_get_label (label));
+    g_assert_cmpint (lumbar_summary_tracker_get_voice (lumbar_tips_page_get_tracker (tips)), ==, LUMBAR_VOICE_THERAPIST);
+  }
 
   /* Tips as of the end of the exported period. */
   g_assert_cmpint (lumbar_summary_tracker_get_today (lumbar_tips_page_get_tracker (tips)), ==, FIXTURE_LAST);

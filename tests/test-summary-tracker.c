@@ -81,7 +81,7 @@ test_coalesces (Fixture       *f,
   g_assert_cmpuint (f->n_notified, ==, 1);
 
   after = lumbar_summary_tracker_get_summary (f->tracker);
-  fresh = lumbar_summary_new (f->journal, DIARY_TODAY);
+  fresh = lumbar_summary_new (f->journal, DIARY_TODAY, LUMBAR_VOICE_PERSON);
   g_assert_cmpint (lumbar_summary_get_status (after), ==, LUMBAR_TIPS_STATUS_OK);
   g_assert_cmpuint (lumbar_summary_get_n_indicated (after), ==, lumbar_summary_get_n_indicated (fresh));
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)

@@ -6,6 +6,7 @@ import datetime
 import json
 import locale
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -336,6 +337,30 @@ class Several(unittest.TestCase):
         self.assertEqual(json.loads(out)["today"], "2026-11-27")
         rc, out, err = run("--summary", "--json", "--today=2026-11-20", self.ben)
         self.assertEqual(json.loads(out)["today"], "2026-11-20")
+
+    def test_export_speaks_about_the_patient(self):
+        """DESIGN.md → Voice: a summary of an export is for the therapist,
+        in the third person; the same entries as the person's own diary
+        speak to the person."""
+        you = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+        rc, out, err = run("--summary", self.anna)
+        self.assertEqual(rc, 0, err)
+        self.assertIsNone(you.search(out), out)
+        self.assertIn("The patient logged", out)
+        self.assertIn("Lumbar advised the patient to seek medical care promptly", out)
+        rc, out, err = run("--summary", "--json", self.anna)
+        d = json.loads(out)
+        self.assertIsNone(you.search(json.dumps(d["tips"]) + d["red_flags"]["message"]))
+        # The diary itself, without "exported_at": the person's own.
+        rc, out, err = run("--summary", "--today=2026-11-27", "summary-red-flags.json")
+        self.assertIsNotNone(you.search(out))
+
+    def test_export_speaks_about_the_patient_in_german(self):
+        require_german(self)
+        rc, out, err = run("--summary", self.anna, env={"LC_ALL": GERMAN, "LANGUAGE": "de"})
+        self.assertEqual(rc, 0, err)
+        self.assertIn("Die Patientin/der Patient hat am", out)
+        self.assertIsNone(re.search(r"\b(du|dein|deine|deinen|dich|dir)\b", out, re.IGNORECASE), out)
 
 
 class Journal(unittest.TestCase):

@@ -406,7 +406,7 @@ test_red_flag (Fixture       *fixture,
   g_assert_nonnull (find_label (notice, "You logged numbness around the groin or buttocks on 27 November 2026.", FALSE));
   g_assert_nonnull (find_label (notice, "Please seek medical care promptly", FALSE));
   g_assert_nonnull (find_label (notice, "Warning signs to watch for", TRUE));
-  g_assert_nonnull (find_label (notice, "New trouble controlling your bladder or bowel", FALSE));
+  g_assert_nonnull (find_label (notice, "New trouble controlling the bladder or bowel", FALSE));
 
   /* It cannot be dismissed. */
   assert_no_button (notice);

@@ -158,8 +158,8 @@ test_case (gconstpointer data)
   g_autoptr(LumbarSummary) from_entries = NULL;
 
   lumbar_journal_set_entries (journal, entries);
-  from_journal = lumbar_summary_new (journal, DIARY_TODAY);
-  from_entries = lumbar_summary_new_for_entries (entries, DIARY_TODAY);
+  from_journal = lumbar_summary_new (journal, DIARY_TODAY, LUMBAR_VOICE_PERSON);
+  from_entries = lumbar_summary_new_for_entries (entries, DIARY_TODAY, LUMBAR_VOICE_PERSON);
 
   check_summary (c, from_journal);
   check_summary (c, from_entries);
@@ -174,7 +174,7 @@ summary_for (const char *diary)
 {
   g_autoptr(GPtrArray) entries = diary_build (diary, DIARY_TODAY);
 
-  return lumbar_summary_new_for_entries (entries, DIARY_TODAY);
+  return lumbar_summary_new_for_entries (entries, DIARY_TODAY, LUMBAR_VOICE_PERSON);
 }
 
 static void
@@ -193,6 +193,64 @@ test_red_flag_reasons (void)
   g_assert_cmpstr (red->reasons[2], ==, "You logged fever or feeling generally unwell on 26 November 2026.");
 }
 
+
+/* Whether @text addresses its reader: "you", "your", "yours" as words. */
+static gboolean
+speaks_to_reader (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\b(you|your|yours|yourself)\\b", G_REGEX_CASELESS, 0, NULL);
+
+  return text != NULL && g_regex_match (regex, text, 0, NULL);
+}
+
+/* Every text a therapist reads speaks about the patient (DESIGN.md →
+ * Voice), with the same figures the patient's own window shows. Checked
+ * over every diary of the rule table, so that no branch is missed. */
+static void
+test_therapist_voice (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) entries = diary_build (cases[c].diary, DIARY_TODAY);
+      g_autoptr(LumbarSummary) person = lumbar_summary_new_for_entries (entries, DIARY_TODAY, LUMBAR_VOICE_PERSON);
+      g_autoptr(LumbarSummary) about = lumbar_summary_new_for_entries (entries, DIARY_TODAY, LUMBAR_VOICE_THERAPIST);
+      const LumbarRedFlags *red = lumbar_summary_get_red_flags (about);
+
+      g_assert_cmpint (lumbar_summary_get_voice (about), ==, LUMBAR_VOICE_THERAPIST);
+      for (guint i = 0; i < LUMBAR_N_TIPS; i++)
+        {
+          const LumbarTip *p = lumbar_summary_get_tip (person, i);
+          const LumbarTip *t = lumbar_summary_get_tip (about, i);
+
+          g_assert_cmpint (p->indicated, ==, t->indicated);
+          if (speaks_to_reader (t->evidence) || speaks_to_reader (t->comparison) || speaks_to_reader (t->why))
+            g_error ("%s, tip %s speaks to the reader:\n%s\n%s\n%s", cases[c].name, lumbar_tip_id_to_string (i),
+                     t->evidence, t->comparison ? t->comparison : "", t->why);
+          /* The person's window does speak to the person. */
+          g_assert_true (speaks_to_reader (p->why));
+        }
+      for (guint i = 0; red->reasons[i]; i++)
+        g_assert_false (speaks_to_reader (red->reasons[i]));
+    }
+
+  g_assert_false (speaks_to_reader (lumbar_red_flags_get_message (LUMBAR_VOICE_THERAPIST)));
+  g_assert_nonnull (strstr (lumbar_red_flags_get_message (LUMBAR_VOICE_THERAPIST),
+                            "advised the patient to seek medical care promptly"));
+}
+
+static void
+test_therapist_voice_sentences (void)
+{
+  g_autoptr(GPtrArray) entries = diary_build ("P6..0=2 P1=3!leg-weakness P0=2!leg-weakness P9..3=2 P2..0=6 S0=7", DIARY_TODAY);
+  g_autoptr(LumbarSummary) about = lumbar_summary_new_for_entries (entries, DIARY_TODAY, LUMBAR_VOICE_THERAPIST);
+  const LumbarRedFlags *red = lumbar_summary_get_red_flags (about);
+
+  g_assert_cmpstr (red->reasons[0], ==,
+                   "The patient logged leg weakness that is getting worse on 26 November 2026, 27 November 2026.");
+  g_assert_true (g_str_has_prefix (lumbar_summary_get_tip (about, LUMBAR_TIP_REST)->evidence,
+                                   "The patient had 1 spasm in the last three days."));
+}
+
 static void
 test_red_flag_run_reason (void)
 {
@@ -208,7 +266,7 @@ test_red_flag_run_reason (void)
                    "Your daily pain was 8 or more on 5 days in a row "
                    "(22 November 2026, 23 November 2026, 24 November 2026, 25 November 2026, 26 November 2026).");
 
-  g_assert_nonnull (strstr (lumbar_red_flags_get_message (), "seek medical care promptly"));
+  g_assert_nonnull (strstr (lumbar_red_flags_get_message (LUMBAR_VOICE_PERSON), "seek medical care promptly"));
   g_assert_cmpuint (g_strv_length (watch), >=, 7);
   g_assert_cmpstr (watch[g_strv_length (watch) - 1], ==, "Pain of 8 or more on 3 days in a row");
 }
@@ -271,9 +329,9 @@ test_therapy_change (void)
 static void
 test_study_figures_and_advice (void)
 {
-  g_autofree char *therapy = lumbar_tip_dup_advice (LUMBAR_TIP_MANUAL_THERAPY);
-  g_autofree char *rest = lumbar_tip_dup_advice (LUMBAR_TIP_REST);
-  g_autofree char *incline = lumbar_tip_dup_advice (LUMBAR_TIP_INCLINE);
+  g_autofree char *therapy = lumbar_tip_dup_advice (LUMBAR_TIP_MANUAL_THERAPY, LUMBAR_VOICE_PERSON);
+  g_autofree char *rest = lumbar_tip_dup_advice (LUMBAR_TIP_REST, LUMBAR_VOICE_PERSON);
+  g_autofree char *incline = lumbar_tip_dup_advice (LUMBAR_TIP_INCLINE, LUMBAR_VOICE_PERSON);
 
   g_assert_nonnull (strstr (therapy, "22% less local pain"));
   g_assert_nonnull (strstr (therapy, "35% less radiating pain"));
@@ -286,7 +344,7 @@ test_study_figures_and_advice (void)
     {
       LumbarTipId id;
 
-      g_assert_nonnull (lumbar_tip_get_title (i));
+      g_assert_nonnull (lumbar_tip_get_title (i, LUMBAR_VOICE_PERSON));
       g_assert_true (lumbar_tip_id_from_string (lumbar_tip_id_to_string (i), &id));
       g_assert_cmpint (id, ==, i);
     }
@@ -380,7 +438,7 @@ test_translated (void)
 
   summary = summary_for ("P9..3=2 P2..0=3 R1=1 S0=4");
   evidence = lumbar_summary_get_tip (summary, LUMBAR_TIP_REST)->evidence;
-  g_assert_cmpstr (lumbar_tip_get_title (LUMBAR_TIP_REST), !=, "Take a short, relative rest");
+  g_assert_cmpstr (lumbar_tip_get_title (LUMBAR_TIP_REST, LUMBAR_VOICE_PERSON), !=, "Take a short, relative rest");
   if (strstr (evidence, "1 Muskelkrampf") == NULL || strstr (evidence, "1 Minute") == NULL)
     g_error ("untranslated or wrong plural forms: %s", evidence);
 }
@@ -399,6 +457,8 @@ main (int   argc,
     }
   g_test_add_func ("/lumbar/tips/red-flag-reasons", test_red_flag_reasons);
   g_test_add_func ("/lumbar/tips/red-flag-run-reason", test_red_flag_run_reason);
+  g_test_add_func ("/lumbar/tips/therapist-voice", test_therapist_voice);
+  g_test_add_func ("/lumbar/tips/therapist-voice-sentences", test_therapist_voice_sentences);
   g_test_add_func ("/lumbar/tips/red-flag-only-in-w7", test_no_red_flags_no_reasons);
   g_test_add_func ("/lumbar/tips/comparison-gate", test_comparison_gate);
   g_test_add_func ("/lumbar/tips/therapy-change", test_therapy_change);

@@ -301,6 +301,7 @@ lumbar_review_window_new (GtkApplication *application,
   self->tracker = g_object_new (LUMBAR_TYPE_SUMMARY_TRACKER,
                                 "journal", self->journal,
                                 "today", self->tips_day,
+                                "voice", days.voice,
                                 NULL);
 
   describe_period (self);

@@ -98,7 +98,7 @@ show_tip (LumbarTipCard   *self,
   set_red_flag_style (self, FALSE);
   gtk_image_set_from_icon_name (self->icon, lumbar_tips_get_icon_name (tip->id));
   gtk_widget_set_visible (self->badge, TRUE);
-  gtk_label_set_label (self->title, lumbar_tip_get_title (tip->id));
+  gtk_label_set_label (self->title, lumbar_tip_get_title (tip->id, LUMBAR_VOICE_PERSON));
   set_label (self->body, tip->evidence);
   lumbar_tips_fill_list (self->list, NULL);
   set_label (self->detail, more);

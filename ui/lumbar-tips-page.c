@@ -49,6 +49,7 @@ struct _LumbarTipsPage
   GtkImage       *notice_icon;
   GtkLabel       *notice_title;
   GtkWidget      *red_flag_card;
+  GtkLabel       *red_flag_heading;
   GtkLabel       *red_flag_message;
   GtkBox         *red_flag_reasons;
   GtkBox         *red_flag_watch;
@@ -87,7 +88,6 @@ tip_view_init (TipView     *view,
   GtkWidget *header;
   GtkWidget *heading;
   GtkWidget *icon;
-  g_autofree char *advice = lumbar_tip_dup_advice (id);
 
   view->card = g_object_new (GTK_TYPE_BOX,
                              "orientation", GTK_ORIENTATION_VERTICAL,
@@ -97,9 +97,6 @@ tip_view_init (TipView     *view,
   g_object_ref_sink (view->card);
   gtk_widget_add_css_class (view->card, "card");
   gtk_widget_add_css_class (view->card, "lumbar-tip");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view->card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lumbar_tip_get_title (id),
-                                  -1);
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   icon = g_object_new (GTK_TYPE_IMAGE,
@@ -119,13 +116,11 @@ tip_view_init (TipView     *view,
   gtk_widget_set_halign (view->badge, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (heading), view->badge);
   view->title = new_label ("title-4");
-  gtk_label_set_label (GTK_LABEL (view->title), lumbar_tip_get_title (id));
   gtk_box_append (GTK_BOX (heading), view->title);
   gtk_box_append (GTK_BOX (header), heading);
   gtk_box_append (GTK_BOX (view->card), header);
 
   view->advice = new_label (NULL);
-  gtk_label_set_label (GTK_LABEL (view->advice), advice);
   gtk_box_append (GTK_BOX (view->card), view->advice);
 
   view->evidence = new_label ("lumbar-tip-evidence");
@@ -151,8 +146,17 @@ set_label (GtkWidget  *label,
 static void
 tip_view_update (TipView         *view,
                  const LumbarTip *tip,
+                 LumbarVoice      voice,
                  gboolean         secondary)
 {
+  g_autofree char *advice = lumbar_tip_dup_advice (tip->id, voice);
+  const char *title = lumbar_tip_get_title (tip->id, voice);
+
+  /* The person reads advice; a therapist reads what the patient is told. */
+  gtk_label_set_label (GTK_LABEL (view->title), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view->card), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_label_set_label (GTK_LABEL (view->advice), advice);
+
   gtk_widget_set_visible (view->badge, tip->indicated);
   if (tip->indicated && !secondary)
     gtk_widget_add_css_class (view->card, "lumbar-tip-indicated");
@@ -164,7 +168,9 @@ tip_view_update (TipView         *view,
   set_label (view->comparison, tip->comparison);
 
   {
-    const char *question = tip->indicated ? _("Why am I seeing this?") : _("When does Lumbar suggest this?");
+    const char *question = !tip->indicated ? _("When does Lumbar suggest this?")
+                           : voice == LUMBAR_VOICE_THERAPIST ? _("Why is this suggested?")
+                           : _("Why am I seeing this?");
 
     gtk_expander_set_label (view->expander, question);
     /* GTK 4.8 names the expander's button after its class otherwise. */
@@ -213,6 +219,7 @@ update_notice (LumbarTipsPage *self)
 {
   LumbarTipsStatus status = lumbar_summary_get_status (self->summary);
   gboolean red_flags = lumbar_summary_get_red_flags_active (self->summary);
+  gboolean about = lumbar_summary_get_voice (self->summary) == LUMBAR_VOICE_THERAPIST;
 
   if (status == LUMBAR_TIPS_STATUS_NOT_ENOUGH_DATA)
     {
@@ -220,15 +227,27 @@ update_notice (LumbarTipsPage *self)
       g_autofree char *body = NULL;
       g_autofree char *detail = NULL;
 
-      body = g_strdup_printf (ngettext ("Log your pain on at least %u of the last 7 days to get tips based on your own trend. Until then, all three tips are shown as general advice.",
-                                        "Log your pain on at least %u of the last 7 days to get tips based on your own trend. Until then, all three tips are shown as general advice.",
-                                        MIN_DAYS_W7),
-                              MIN_DAYS_W7);
-      if (n == 0)
-        detail = g_strdup (_("You have not logged any pain in the last 7 days."));
+      if (!about)
+        body = g_strdup_printf (ngettext ("Log your pain on at least %u of the last 7 days to get tips based on your own trend. Until then, all three tips are shown as general advice.",
+                                          "Log your pain on at least %u of the last 7 days to get tips based on your own trend. Until then, all three tips are shown as general advice.",
+                                          MIN_DAYS_W7),
+                                MIN_DAYS_W7);
       else
+        body = g_strdup_printf (ngettext ("Tips based on the patient’s own trend need pain readings on at least %u of the last 7 days. Until then, all three tips are shown as general advice.",
+                                          "Tips based on the patient’s own trend need pain readings on at least %u of the last 7 days. Until then, all three tips are shown as general advice.",
+                                          MIN_DAYS_W7),
+                                MIN_DAYS_W7);
+      if (n == 0)
+        detail = g_strdup (about ? _("The patient logged no pain in the last 7 days.")
+                                 : _("You have not logged any pain in the last 7 days."));
+      else if (!about)
         detail = g_strdup_printf (ngettext ("So far you have logged pain on %u of the last 7 days.",
                                             "So far you have logged pain on %u of the last 7 days.",
+                                            n),
+                                  n);
+      else
+        detail = g_strdup_printf (ngettext ("The patient logged pain on %u of the last 7 days.",
+                                            "The patient logged pain on %u of the last 7 days.",
                                             n),
                                   n);
 
@@ -243,7 +262,8 @@ update_notice (LumbarTipsPage *self)
       gtk_image_set_from_icon_name (self->notice_icon, "emblem-ok-symbolic");
       gtk_label_set_label (self->notice_title, _("Nothing stands out right now"));
       set_label (GTK_WIDGET (self->notice_body),
-                 _("Your recent readings do not call for any of the three tips. They are here as general advice for the next time your back flares up."));
+                 about ? _("The patient’s recent readings do not call for any of the three tips. They are shown as general advice.")
+                       : _("Your recent readings do not call for any of the three tips. They are here as general advice for the next time your back flares up."));
       set_label (GTK_WIDGET (self->notice_detail), NULL);
       gtk_widget_set_visible (self->notice, TRUE);
     }
@@ -255,10 +275,18 @@ static void
 update_red_flags (LumbarTipsPage *self)
 {
   const LumbarRedFlags *red_flags = lumbar_summary_get_red_flags (self->summary);
+  LumbarVoice voice = lumbar_summary_get_voice (self->summary);
 
   gtk_widget_set_visible (self->red_flag_card, red_flags->active);
-  if (red_flags->active)
-    lumbar_tips_fill_list (self->red_flag_reasons, (const char * const *) red_flags->reasons);
+  if (!red_flags->active)
+    return;
+  gtk_label_set_label (self->red_flag_heading,
+                       voice == LUMBAR_VOICE_THERAPIST
+                       /* Translators: heading of the red-flag warning in a review of a patient's log */
+                       ? _("Warning signs logged: medical care advised")
+                       : _("See a doctor soon"));
+  gtk_label_set_label (self->red_flag_message, lumbar_red_flags_get_message (voice));
+  lumbar_tips_fill_list (self->red_flag_reasons, (const char * const *) red_flags->reasons);
 }
 
 static void
@@ -278,7 +306,11 @@ update (LumbarTipsPage *self)
   if (self->tracker != NULL)
     self->summary = g_object_ref (lumbar_summary_tracker_get_summary (self->tracker));
   else
-    self->summary = lumbar_tips_compute_summary (NULL, lumbar_day_today ());
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      self->summary = lumbar_summary_new_for_entries (none, lumbar_day_today (), LUMBAR_VOICE_PERSON);
+    }
 
   secondary = lumbar_summary_get_red_flags_active (self->summary);
 
@@ -286,7 +318,8 @@ update (LumbarTipsPage *self)
   update_notice (self);
   gtk_widget_set_visible (self->secondary_label, secondary);
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)
-    tip_view_update (&self->tips[i], lumbar_summary_get_tip (self->summary, i), secondary);
+    tip_view_update (&self->tips[i], lumbar_summary_get_tip (self->summary, i),
+                     lumbar_summary_get_voice (self->summary), secondary);
   place_cards (self);
 
   if (old_n_indicated != lumbar_summary_get_n_indicated (self->summary))
@@ -412,6 +445,7 @@ lumbar_tips_page_class_init (LumbarTipsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, notice_icon);
   gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, notice_title);
   gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, red_flag_card);
+  gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, red_flag_heading);
   gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, red_flag_message);
   gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, red_flag_reasons);
   gtk_widget_class_bind_template_child (widget_class, LumbarTipsPage, red_flag_watch);
@@ -428,7 +462,6 @@ lumbar_tips_page_init (LumbarTipsPage *self)
   lumbar_style_ensure ("lumbar-tips.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_label_set_label (self->red_flag_message, lumbar_red_flags_get_message ());
   lumbar_tips_fill_list (self->red_flag_watch, (const char * const *) watch);
 
   for (guint i = 0; i < LUMBAR_N_TIPS; i++)

@@ -8,26 +8,6 @@
 #include "lumbar-tips-shared.h"
 
 /**
- * lumbar_tips_compute_summary:
- * @journal: (nullable): the diary, or %NULL for an empty one
- * @today: the day to summarise
- *
- * Returns: (transfer full): the summary of @journal as of @today
- */
-LumbarSummary *
-lumbar_tips_compute_summary (LumbarJournal *journal,
-                             LumbarDay      today)
-{
-  g_autoptr(GPtrArray) none = NULL;
-
-  if (journal != NULL)
-    return lumbar_summary_new (journal, today);
-
-  none = g_ptr_array_new ();
-  return lumbar_summary_new_for_entries (none, today);
-}
-
-/**
  * lumbar_tips_fill_list:
  * @box: a vertical box that holds only the list
  * @items: sentences or short phrases

@@ -9,8 +9,6 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the tips page and the Today page's tip card. */
 
-LumbarSummary *lumbar_tips_compute_summary   (LumbarJournal      *journal,
-                                              LumbarDay           today);
 void           lumbar_tips_fill_list         (GtkBox             *box,
                                               const char * const *items);
 const char    *lumbar_tips_get_icon_name     (LumbarTipId         id);

@@ -25,7 +25,7 @@ bench_summary_ms (GPtrArray *entries,
       g_autoptr(LumbarSummary) summary = NULL;
       double t0 = bench_now_ms ();
 
-      summary = lumbar_summary_new (journal, today);
+      summary = lumbar_summary_new (journal, today, LUMBAR_VOICE_PERSON);
       g_array_append_val (samples, (double) { bench_now_ms () - t0 });
       g_assert (summary != NULL);
     }
