@@ -343,6 +343,27 @@ diary_full (GError **error)
   return FALSE;
 }
 
+/* Only the lock holder writes, and the lock is on the folder it opened: a
+ * folder moved away and replaced while the app runs (a second instance
+ * then locks the new one) must not be written through its old path. */
+static gboolean
+check_locked_folder (LumbarStore  *self,
+                     GError      **error)
+{
+  GStatBuf here;
+  struct stat locked;
+
+  if (self->lock_fd < 0 || fstat (self->lock_fd, &locked) != 0)
+    return TRUE;
+  if (g_stat (self->directory, &here) == 0 && here.st_dev == locked.st_dev && here.st_ino == locked.st_ino)
+    return TRUE;
+
+  g_set_error_literal (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
+                       _("the diary’s folder was moved or replaced while Lumbar was open, so nothing was "
+                         "written there; to keep the new entries, export them before you close Lumbar"));
+  return FALSE;
+}
+
 /* Serialises @entries, reads the bytes back and only then replaces @path. */
 static gboolean
 write_entries (const char  *path,
@@ -588,6 +609,8 @@ write_timers (LumbarStore  *self,
 
   g_assert (!self->read_only);
 
+  if (!check_locked_folder (self, error))
+    return FALSE;
   if (!lumbar_file_write_private (self->timers_path, data, length, &local_error))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE,
@@ -817,6 +840,8 @@ save_job_run (SaveJob  *job,
   if (job->revision <= self->disk_revision)
     return TRUE;
 
+  if (!check_locked_folder (self, error))
+    return FALSE;
   if (!make_daily_backup (job->journal_path, job->backups_dir, error))
     return FALSE;
   if (!write_entries (job->journal_path, job->entries, error))
@@ -1904,7 +1929,7 @@ lumbar_store_restore_backup (LumbarStore  *self,
   g_return_val_if_fail (LUMBAR_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_writable (self, error))
+  if (!check_writable (self, error) || !check_locked_folder (self, error))
     return FALSE;
 
   file = g_file_new_for_path (path);

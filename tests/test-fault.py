@@ -495,13 +495,9 @@ class LockDeleted(FaultCase):
         self.assertEqual(c.finish(), DONE, f"{c.lines} {c.stderr}")
         self.assertEqual(set(read_ids(self.journal)), set(a.saved) | {"c-1"})
 
-    # The store locks the folder it opened, but writes by path: once that
+    # The store locks the folder it opened and writes by path: once that
     # folder has been moved away and a second instance has made and locked a
-    # new one at the same path, the first writes into the new folder too and
-    # drops what the second saved. Reported to the lead; remove the
-    # decorator when the store checks the folder it writes to is the one
-    # it locked (or writes relative to the locked folder).
-    @unittest.expectedFailure
+    # new one at the same path, the first must not write into the new one.
     def test_folder_moved_away_is_not_written_through_its_path(self):
         a = self.saver("--prefix", "a", "--count", "6", "--pause-after", "3")
         a.wait_for("paused")

@@ -1025,6 +1025,43 @@ test_list_and_restore_backup (Fixture       *fixture,
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 3);
 }
 
+/* The diary's folder is moved away while the app runs, and a second
+ * instance makes and locks a new one: the first must not write into it. */
+static void
+test_folder_moved_away (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LumbarStore) first = NULL;
+  g_autoptr(LumbarStore) second = NULL;
+  g_autoptr(LumbarEntry) mine = pain_entry (4);
+  g_autoptr(LumbarEntry) theirs = pain_entry (6);
+  g_autofree char *moved = g_build_filename (fixture->root, "lumbar-moved", NULL);
+  g_autofree char *moved_journal = g_build_filename (moved, "journal.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  write_file (fixture->journal, valid_journal);
+  first = load_store (fixture->dir);
+  g_assert_cmpint (g_rename (fixture->dir, moved), ==, 0);
+
+  second = load_store (fixture->dir);
+  g_assert_false (lumbar_store_get_read_only (second));
+  add_entry (second, theirs);
+  g_assert_true (lumbar_store_flush (second, &error));
+  g_assert_no_error (error);
+
+  add_entry (first, mine);
+  g_assert_false (lumbar_store_flush (first, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_SAVE);
+  g_assert_nonnull (strstr (error->message, "moved or replaced"));
+  g_assert_true (lumbar_store_get_has_unsaved (first));
+
+  /* The second's diary is intact, and so is the moved one. */
+  g_assert_true (file_contains (fixture->journal, lumbar_entry_get_id (theirs)));
+  g_assert_false (file_contains (fixture->journal, lumbar_entry_get_id (mine)));
+  g_assert_false (file_contains (moved_journal, lumbar_entry_get_id (mine)));
+  remove_tree (moved);
+}
+
 static void
 test_backups_rotate (Fixture       *fixture,
                      gconstpointer  data)
@@ -1511,6 +1548,7 @@ main (int   argc,
   ADD ("symlinked-journal-stays-a-link", test_symlinked_journal);
   ADD ("diary-full-says-so", test_diary_full);
   ADD ("list-and-restore-backup", test_list_and_restore_backup);
+  ADD ("folder-moved-away-not-written", test_folder_moved_away);
   ADD ("permissions", test_permissions);
   ADD ("save-failure-keeps-entries", test_save_failure);
   ADD ("newer-version-read-only", test_newer_version);
