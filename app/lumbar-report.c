@@ -52,7 +52,6 @@
 
 #define CELL_PAD_X      4.0
 #define CELL_PAD_Y      3.0
-#define NOTE_MAX_LINES  3
 
 /* Columns of the day-by-day table */
 typedef enum {
@@ -66,6 +65,16 @@ typedef enum {
   COL_NOTES,
   N_COLUMNS
 } Column;
+
+/* A row's share of one page: the whole row, or, for a day whose notes run
+ * longer than a page, some of its note lines (the rest follow on the next
+ * page). Notes are never cut short. */
+typedef struct {
+  guint   row;
+  guint   line_from;    /* first line of the notes shown here */
+  guint   line_to;      /* one past the last */
+  double  height;
+} Segment;
 
 /* One line of the day-by-day table: a day that has entries. */
 typedef struct {
@@ -99,8 +108,8 @@ struct _LumbarReport
   /* Pagination for one page size */
   double        layout_width;
   double        layout_height;
-  GArray       *row_heights;
-  GArray       *page_first_row;  /* first row of each table page, then rows->len */
+  GArray       *segments;        /* Segment, in order */
+  GArray       *page_first_segment;  /* first segment of each table page, then segments->len */
   double        column_x[N_COLUMNS + 1];  /* left edge of each column, then the right edge */
   double        chart_height;     /* page 1 */
   int           tip_lines;        /* page 1: 0, or the most lines of each tip text */
@@ -126,8 +135,8 @@ lumbar_report_finalize (GObject *object)
   g_clear_pointer (&self->dailies, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_object (&self->summary);
-  g_clear_pointer (&self->row_heights, g_array_unref);
-  g_clear_pointer (&self->page_first_row, g_array_unref);
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->page_first_segment, g_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (lumbar_report_parent_class)->finalize (object);
@@ -1064,16 +1073,90 @@ compute_columns (LumbarReport *self,
     self->column_x[c + 1] = self->column_x[c] + widths[c];
 }
 
-/* Draws (or measures) one table line: the header when @row is NULL. */
+/* The notes of @row laid out in their column: every word of them. */
+static PangoLayout *
+notes_layout (LumbarReport *self,
+              Row          *row)
+{
+  double width = self->column_x[COL_NOTES + 1] - self->column_x[COL_NOTES] - 2 * CELL_PAD_X;
+  PangoLayout *layout = new_layout (self, FONT_TABLE, width);
+
+  pango_layout_set_markup (layout, row->notes ? row->notes : "", -1);
+  return layout;
+}
+
+/* The top of each line of @layout and, last, the bottom of the last one. */
+static GArray *
+line_edges (PangoLayout *layout)
+{
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int y0, y1;
+  double edge;
+
+  do
+    {
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      edge = y0 / (double) PANGO_SCALE;
+      g_array_append_val (edges, edge);
+    }
+  while (pango_layout_iter_next_line (iter));
+  edge = y1 / (double) PANGO_SCALE;
+  g_array_append_val (edges, edge);
+  pango_layout_iter_free (iter);
+  return edges;
+}
+
+/* Draws lines @from … @to - 1 of @layout with the first one's top at @y. */
+static void
+show_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            guint        from,
+            guint        to,
+            guint32      color)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double top = 0;
+  guint i = 0;
+
+  cairo_save (cr);
+  set_color (cr, color);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (i == from)
+        top = y0 / (double) PANGO_SCALE;
+      if (i >= from && i < to)
+        {
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + logical.x / (double) PANGO_SCALE,
+                         y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE - top);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      i++;
+    }
+  while (i < to && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_restore (cr);
+}
+
+/* Draws (or measures) one table line: the header when @segment is NULL.
+ * A segment that continues a day shows its date and the rest of its notes. */
 static double
-put_row (LumbarReport *self,
-         cairo_t      *cr,
-         double        y,
-         double        content_width,
-         Row          *row,
-         gboolean      shaded)
+put_row (LumbarReport  *self,
+         cairo_t       *cr,
+         double         y,
+         double         content_width,
+         const Segment *segment,
+         gboolean       shaded)
 {
   const double *xs = self->column_x;
+  Row *row = segment ? &g_array_index (self->rows, Row, segment->row) : NULL;
   double height = 0;
 
   for (int pass = 0; pass < (cr ? 2 : 1); pass++)
@@ -1086,18 +1169,30 @@ put_row (LumbarReport *self,
       for (guint c = 0; c < N_COLUMNS; c++)
         {
           double cell_width = xs[c + 1] - xs[c] - 2 * CELL_PAD_X;
-          double h;
+          double h = 0;
 
           if (row == NULL)
             h = put_text (self, target, xs[c] + CELL_PAD_X, y + CELL_PAD_Y, cell_width, FONT_TABLE_HEAD,
                           COLOR_TEXT, column_alignment (c), 3, TEXT_PLAIN, column_title (c));
-          else
+          else if (c == COL_NOTES)
+            {
+              g_autoptr(PangoLayout) layout = notes_layout (self, row);
+              g_autoptr(GArray) edges = line_edges (layout);
+              guint to = MIN (segment->line_to, edges->len - 1);
+
+              if (segment->line_from < to)
+                h = g_array_index (edges, double, to) - g_array_index (edges, double, segment->line_from);
+              if (target && h > 0)
+                show_lines (target, layout, xs[c] + CELL_PAD_X, y + CELL_PAD_Y, segment->line_from, to, COLOR_TEXT);
+            }
+          else if (segment->line_from == 0 || c == COL_DATE)
             {
               TextFlags flags;
               g_autofree char *text = row_cell (self, row, c, &flags);
 
               h = put_text (self, target, xs[c] + CELL_PAD_X, y + CELL_PAD_Y, cell_width, FONT_TABLE,
-                            COLOR_TEXT, column_alignment (c), c == COL_NOTES ? NOTE_MAX_LINES : 2, flags, text);
+                            segment->line_from == 0 ? COLOR_TEXT : COLOR_MUTED,
+                            column_alignment (c), 2, flags, text);
             }
           if (pass == 0)
             height = MAX (height, h + 2 * CELL_PAD_Y);
@@ -1131,6 +1226,32 @@ put_table_title (LumbarReport *self,
 }
 
 static void
+add_segment (LumbarReport *self,
+             guint         row,
+             guint         line_from,
+             guint         line_to,
+             double        content_width)
+{
+  Segment segment = { row, line_from, line_to, 0 };
+
+  segment.height = put_row (self, NULL, 0, content_width, &segment, FALSE);
+  g_array_append_val (self->segments, segment);
+}
+
+static void
+new_table_page (LumbarReport *self,
+                double       *y,
+                double        content_width,
+                double        header)
+{
+  gboolean first = self->page_first_segment->len == 0;
+  guint next = self->segments->len;
+
+  g_array_append_val (self->page_first_segment, next);
+  *y = MARGIN_TOP + put_table_title (self, NULL, 0, content_width, !first) + header;
+}
+
+static void
 paginate (LumbarReport *self,
           double        width,
           double        height)
@@ -1139,42 +1260,84 @@ paginate (LumbarReport *self,
   double bottom = height - MARGIN_BOTTOM;
   double header, y = 0;
 
-  if (self->row_heights && self->layout_width == width && self->layout_height == height)
+  if (self->segments && self->layout_width == width && self->layout_height == height)
     return;
 
   layout_summary_page (self, width, height);
   compute_columns (self, content_width);
   header = put_row (self, NULL, 0, content_width, NULL, FALSE);
 
-  g_clear_pointer (&self->row_heights, g_array_unref);
-  g_clear_pointer (&self->page_first_row, g_array_unref);
-  self->row_heights = g_array_sized_new (FALSE, FALSE, sizeof (double), self->rows->len);
-  self->page_first_row = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->page_first_segment, g_array_unref);
+  self->segments = g_array_sized_new (FALSE, FALSE, sizeof (Segment), self->rows->len);
+  self->page_first_segment = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layout_width = width;
   self->layout_height = height;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      double h = put_row (self, NULL, 0, content_width, &g_array_index (self->rows, Row, i), FALSE);
+      Row *row = &g_array_index (self->rows, Row, i);
+      g_autoptr(PangoLayout) layout = notes_layout (self, row);
+      g_autoptr(GArray) edges = line_edges (layout);
+      guint n_lines = row->notes ? edges->len - 1 : 0;
+      Segment whole = { i, 0, n_lines, 0 };
+      guint from = 0;
 
-      g_array_append_val (self->row_heights, h);
+      whole.height = put_row (self, NULL, 0, content_width, &whole, FALSE);
 
-      /* A new page when this row does not fit below the previous ones; a
-       * page always takes at least one row, however tall. */
-      if (self->page_first_row->len == 0 || y + h > bottom)
+      /* The whole day on this page, or on the next one if it fits there. */
+      if (self->page_first_segment->len > 0 && y + whole.height <= bottom)
         {
-          gboolean first = self->page_first_row->len == 0;
-
-          g_array_append_val (self->page_first_row, i);
-          y = MARGIN_TOP + put_table_title (self, NULL, 0, content_width, !first) + header;
+          g_array_append_val (self->segments, whole);
+          y += whole.height;
+          continue;
         }
-      y += h;
+      if (self->page_first_segment->len == 0 ||
+          whole.height <= bottom - (MARGIN_TOP + put_table_title (self, NULL, 0, content_width, TRUE) + header))
+        {
+          new_table_page (self, &y, content_width, header);
+          g_array_append_val (self->segments, whole);
+          y += whole.height;
+          if (y <= bottom)
+            continue;
+          /* Taller than a page: split it after all. */
+          g_array_set_size (self->segments, self->segments->len - 1);
+          y -= whole.height;
+        }
+
+      /* Notes longer than a page: as many lines as fit, then the rest on
+       * the pages after. */
+      while (from < n_lines || (from == 0 && n_lines == 0))
+        {
+          double room = bottom - y - 2 * CELL_PAD_Y;
+          double top = g_array_index (edges, double, from);
+          guint to = from;
+          gsize before = self->segments->len;
+
+          while (to < n_lines && g_array_index (edges, double, to + 1) - top <= room)
+            to++;
+          /* A page always takes at least one line. */
+          if (to == from && self->segments->len > g_array_index (self->page_first_segment, guint,
+                                                                  self->page_first_segment->len - 1))
+            {
+              new_table_page (self, &y, content_width, header);
+              continue;
+            }
+          if (to == from)
+            to = MIN (from + 1, n_lines);
+          add_segment (self, i, from, to, content_width);
+          y += g_array_index (self->segments, Segment, before).height;
+          from = to;
+          if (from >= n_lines)
+            break;
+          new_table_page (self, &y, content_width, header);
+        }
     }
 
   {
-    guint end = self->rows->len;
+    guint end = self->segments->len;
 
-    g_array_append_val (self->page_first_row, end);
+    g_array_append_val (self->page_first_segment, end);
   }
 }
 
@@ -1185,15 +1348,19 @@ draw_table_page (LumbarReport *self,
                  guint         table_page)
 {
   double content_width = width - 2 * MARGIN_X;
-  guint first = g_array_index (self->page_first_row, guint, table_page);
-  guint end = g_array_index (self->page_first_row, guint, table_page + 1);
+  guint first = g_array_index (self->page_first_segment, guint, table_page);
+  guint end = g_array_index (self->page_first_segment, guint, table_page + 1);
   double y = MARGIN_TOP;
 
   y += put_table_title (self, cr, y, content_width, table_page > 0);
   y += put_row (self, cr, y, content_width, NULL, FALSE);
 
   for (guint i = first; i < end; i++)
-    y += put_row (self, cr, y, content_width, &g_array_index (self->rows, Row, i), (i - first) % 2 == 1);
+    {
+      const Segment *segment = &g_array_index (self->segments, Segment, i);
+
+      y += put_row (self, cr, y, content_width, segment, segment->row % 2 == 1);
+    }
 }
 
 static void
@@ -1242,7 +1409,7 @@ lumbar_report_get_n_pages (LumbarReport *self,
   g_return_val_if_fail (width > 2 * MARGIN_X && height > MARGIN_TOP + MARGIN_BOTTOM, 0);
 
   paginate (self, width, height);
-  return 1 + (int) self->page_first_row->len - 1;
+  return 1 + (int) self->page_first_segment->len - 1;
 }
 
 /**

@@ -301,6 +301,51 @@ class Export(unittest.TestCase):
         for n in range(2, pages + 1):
             self.assertIn("Date", self.pdf_text(out, n), f"page {n} repeats the table header")
 
+    def test_pdf_keeps_every_note_in_full(self):
+        """Every note and trigger in the day-by-day table in full, wrapped
+        across lines and pages, never cut; a flagged day shows its sign."""
+        if shutil.which("pdftotext") is None:
+            self.skipTest("pdftotext missing: install poppler-utils (build-aux/setup-debian.sh does)")
+
+        def words(prefix, n):
+            return [f"{prefix}{i:04d}" for i in range(n)]
+
+        note = words("note", 66)                  # about 600 characters
+        trigger = words("trig", 22)               # about 200 characters
+        long_notes = [words(f"l{k}w", 440) for k in range(5)]   # 5 × 4,000 characters
+        entries = [
+            entry("pain", "2026-11-02T08:00:00+01:00", 1, local=5, flags=[], note=" ".join(note)),
+            entry("spasm", "2026-11-02T09:00:00+01:00", 2, intensity=6, trigger=" ".join(trigger)[:200]),
+            entry("pain", "2026-11-03T08:00:00+01:00", 3, local=7, flags=["saddle-numbness"]),
+        ]
+        for k, text in enumerate(long_notes):
+            entries.append(entry("pain", f"2026-11-04T{8 + k:02d}:00:00+01:00", 4 + k, local=4, flags=[],
+                                 note=" ".join(text)))
+        for tokens in [trigger] + long_notes:
+            self.assertLessEqual(len(" ".join(tokens)), 4000)
+        src = self.write_diary("notes.json", diary(entries))
+        out = self.path("notes.pdf")
+        self.export("pdf", src, out, env={"LC_ALL": "C.UTF-8"})
+
+        pages = int(self.pdf_info(out)["Pages"])
+        self.assertGreaterEqual(pages, 3, "20,000 characters of notes on one day need more than one table page")
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", "2", out, "-"],
+                              capture_output=True, check=True).stdout.decode()
+        self.assertNotIn("…", text)
+        found = re.findall(r"\b(?:note|trig|l\dw)\d{4}\b", text)
+        kept_trigger = " ".join(trigger)[:200].split()
+        # Every word once, and each note's words in their order (pdftotext
+        # may read the table's blocks in another order).
+        self.assertEqual(sorted(found), sorted(note + kept_trigger + [w for t in long_notes for w in t]))
+        for group in [note, kept_trigger] + long_notes:
+            members = set(group)
+            self.assertEqual([w for w in found if w in members], group)
+        flat = " ".join(text.split())
+        self.assertIn("Spasm trigger: " + " ".join(kept_trigger), flat)
+        self.assertIn("Numbness around the groin or buttocks", flat)
+        # The day that runs over a page says so on the next one.
+        self.assertGreaterEqual(flat.count("Wed, 4 Nov 2026"), 2)
+
     def test_pdf_report_in_german(self):
         if shutil.which("pdftotext") is None:
             self.skipTest("pdftotext missing: install poppler-utils (build-aux/setup-debian.sh does)")
