@@ -8,6 +8,9 @@
 #include "lumbar-bench-private.h"
 #include "lumbar-chart-painter.h"
 #include "lumbar-daily.h"
+#include "lumbar-document.h"
+#include "lumbar-export.h"
+#include "lumbar-patient-list.h"
 #include "lumbar-summary.h"
 
 /* summary_ms: trends + tips on the 10-year journal (a median). */
@@ -85,5 +88,76 @@ bench_chart_ratio (GPtrArray *entries,
     }
 
   *out = bench_median (ratios);
+  return TRUE;
+}
+
+static gboolean
+list_idle (gpointer data)
+{
+  return !lumbar_patient_list_get_loading (data);
+}
+
+/* patients_ratio: open a folder of 100 exports in the Patients window's
+ * model (read, validated and summarised, in a worker) ÷ read the same
+ * files as `lumbar --check` does. Also the absolute time, in @out_ms. */
+gboolean
+bench_patients_ratio (GPtrArray  *entries,
+                      LumbarDay   today,
+                      const char *dir,
+                      double     *out_ratio,
+                      double     *out_ms)
+{
+  g_autofree char *folder_path = g_build_filename (dir, "patients", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GArray) check = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
+  LumbarExportOptions options = LUMBAR_EXPORT_OPTIONS_INIT;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Each patient exports their last eight weeks. */
+  options.from = today - 55;
+  options.to = today;
+  recent = lumbar_export_filter (entries, options.from, options.to);
+  g_mkdir_with_parents (folder_path, 0700);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Patient %03u", i);
+      g_autofree char *path = g_strdup_printf ("%s/patient-%03u.lumbar.json", folder_path, i);
+
+      options.patient_name = name;
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = lumbar_export_to_json (recent, &options);
+      if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
+        return FALSE;
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  for (int run = 0; run < bench_runs (5); run++)
+    {
+      g_autoptr(LumbarPatientList) list = lumbar_patient_list_new ();
+      double t0 = bench_now_ms ();
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          LumbarDocument *doc = lumbar_document_load_file (g_ptr_array_index (files, i), LUMBAR_PARSE_DEFAULT, NULL);
+
+          g_assert (doc != NULL);
+          lumbar_document_free (doc);
+        }
+      g_array_append_val (check, (double) { bench_now_ms () - t0 });
+
+      t0 = bench_now_ms ();
+      if (!lumbar_patient_list_set_folder (list, folder, NULL))
+        return FALSE;
+      while (!list_idle (list))
+        g_main_context_iteration (NULL, TRUE);
+      g_array_append_val (open, (double) { bench_now_ms () - t0 });
+      g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == 100);
+    }
+
+  *out_ms = bench_median (open);
+  *out_ratio = *out_ms / bench_median (check);
   return TRUE;
 }

@@ -24,6 +24,11 @@ gboolean bench_summary_ms  (GPtrArray  *entries,
 gboolean bench_chart_ratio (GPtrArray  *entries,
                             LumbarDay   today,
                             double     *out);
+gboolean bench_patients_ratio (GPtrArray  *entries,
+                               LumbarDay   today,
+                               const char *dir,
+                               double     *out_ratio,
+                               double     *out_ms);
 gboolean bench_app         (GBytes     *diary,
                             const char *dir,
                             BenchApp   *out);

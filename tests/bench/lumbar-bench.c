@@ -297,6 +297,8 @@ main (int   argc,
     { "startup_ratio", "first frame with 10 years / empty AdwApplicationWindow", "<= 1.25" },
     { "data_shown_ratio", "(data on screen - first frame) / bare parse", "<= 1.5" },
     { "rss_extra_mib", "peak memory with 10 years shown - empty window", "<= 40" },
+    { "patients_ratio", "open 100 exports in the Patients model / read them as --check", "<= 1.5" },
+    { "patients_ms", "open a folder of 100 exports (8 weeks each)", "<= 1000" },
   };
 
   context = g_option_context_new ("— measure Lumbar against its performance targets");
@@ -333,6 +335,8 @@ main (int   argc,
 
   figures[3].measured = bench_summary_ms (ten, today, &figures[3].value);
   figures[4].measured = bench_chart_ratio (ten, today, &figures[4].value);
+  figures[8].measured = bench_patients_ratio (ten, today, dir, &figures[8].value, &figures[9].value);
+  figures[9].measured = figures[8].measured;
   {
     BenchApp app = { 0 };
 
