@@ -8,6 +8,7 @@
 
 #include "lumbar-application.h"
 #include "lumbar-compat.h"
+#include "lumbar-error.h"
 #include "lumbar-review-window.h"
 #include "lumbar-window.h"
 
@@ -19,6 +20,8 @@ struct _LumbarApplication
   LumbarStore    *store;         /* read when the main window is first asked for */
   GCancellable   *cancellable;
   gboolean        load_started;
+  gboolean        load_done;
+  GPtrArray      *store_waiters; /* GTask: lumbar_application_load_store_async() */
   GtkWidget      *quit_dialog;
   gboolean        quit_anyway;
 };
@@ -193,17 +196,112 @@ static const GActionEntry app_actions[] = {
 
 /* GApplication */
 
+/* Answers one lumbar_application_load_store_async(): the store, when the
+ * diary can be changed. */
+static void
+return_store (LumbarApplication *self,
+              GTask             *task)
+{
+  const char *reason;
+
+  if (self->store != NULL &&
+      lumbar_store_get_loaded (self->store) &&
+      !lumbar_store_get_read_only (self->store))
+    {
+      g_task_return_pointer (task, g_object_ref (self->store), g_object_unref);
+      return;
+    }
+
+  reason = self->store ? lumbar_store_get_read_only_reason (self->store) : NULL;
+  g_task_return_new_error (task, LUMBAR_ERROR, LUMBAR_ERROR_READ_ONLY, "%s",
+                           reason ? reason : _("Your diary could not be opened for changes."));
+}
+
 static void
 on_load_done (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(LumbarApplication) self = user_data;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->store_waiters);
   g_autoptr(GError) error = NULL;
 
   /* A failure leaves the store read-only with a reason the window shows. */
   if (!lumbar_store_load_finish (LUMBAR_STORE (source), result, &error))
     g_debug ("The diary could not be opened: %s", error->message);
+  self->load_done = TRUE;
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    return_store (self, g_ptr_array_index (waiters, i));
+}
+
+/* Reads the person's own diary, once, off the main thread. Only what
+ * needs it starts this: `lumbar FILE…` opens review windows without
+ * reading the diary (or taking its lock). */
+static void
+start_loading (LumbarApplication *self)
+{
+  if (self->load_started || lumbar_store_get_loaded (self->store))
+    return;
+
+  self->load_started = TRUE;
+  lumbar_store_load_async (self->store, self->cancellable, on_load_done, g_object_ref (self));
+}
+
+/**
+ * lumbar_application_load_store_async:
+ * @self: the application
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when the diary is read, or could not be opened
+ * @user_data: for @callback
+ *
+ * Reads the person's own diary if no window has yet (a review window's
+ * "Add to My Diary", an import handed in from the command line), the way
+ * the main window does, and waits for it.
+ */
+void
+lumbar_application_load_store_async (LumbarApplication   *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LUMBAR_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lumbar_application_load_store_async);
+
+  if (self->store == NULL || lumbar_store_get_loaded (self->store) || self->load_done)
+    {
+      return_store (self, task);
+      return;
+    }
+
+  if (self->store_waiters == NULL)
+    self->store_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->store_waiters, g_object_ref (task));
+  start_loading (self);
+}
+
+/**
+ * lumbar_application_load_store_finish:
+ * @self: the application
+ * @result: the result given to the callback
+ * @error: why the diary cannot be changed: another Lumbar has it, it is
+ *   of a newer version, it could not be read
+ *
+ * Returns: (transfer full) (nullable): the store, loaded and writable
+ */
+LumbarStore *
+lumbar_application_load_store_finish (LumbarApplication  *self,
+                                      GAsyncResult       *result,
+                                      GError            **error)
+{
+  g_return_val_if_fail (LUMBAR_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* `lumbar FILE…`: each exported log in a read-only review window, and no
@@ -243,14 +341,8 @@ lumbar_application_activate (GApplication *application)
   LumbarApplication *self = LUMBAR_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* The window appears at once and fills in when the diary is read. Only
-   * the main window needs the person's own diary: `lumbar FILE…` opens
-   * review windows without reading it (or taking its lock). */
-  if (!lumbar_store_get_loaded (self->store) && !self->load_started)
-    {
-      self->load_started = TRUE;
-      lumbar_store_load_async (self->store, self->cancellable, on_load_done, g_object_ref (self));
-    }
+  /* The window appears at once and fills in when the diary is read. */
+  start_loading (self);
 
   if (window == NULL)
     window = GTK_WINDOW (lumbar_window_new (self, self->store));
@@ -283,6 +375,7 @@ lumbar_application_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->store_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lumbar_application_parent_class)->dispose (object);
 }

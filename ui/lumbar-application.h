@@ -16,5 +16,12 @@ LumbarApplication *lumbar_application_new           (void);
 LumbarStore       *lumbar_application_get_store     (LumbarApplication *self);
 gboolean           lumbar_application_confirm_close (LumbarApplication *self,
                                                      GtkWindow         *window);
+void               lumbar_application_load_store_async  (LumbarApplication   *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+LumbarStore       *lumbar_application_load_store_finish (LumbarApplication   *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 G_END_DECLS

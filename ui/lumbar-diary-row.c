@@ -108,8 +108,15 @@ format_clock (LumbarEntry *entry)
   return lumbar_format_time (start);
 }
 
-static char *
-format_values (LumbarEntry *entry)
+/**
+ * lumbar_diary_format_details:
+ * @entry: an entry
+ *
+ * Returns: (transfer full): its values as the diary shows them, e.g.
+ *   "Local 6 · Radiating 2", "45 min"
+ */
+char *
+lumbar_diary_format_details (LumbarEntry *entry)
 {
   g_autoptr(GPtrArray) parts = NULL;
   const char *trigger;
@@ -203,7 +210,7 @@ show_entry (LumbarDiaryRow *self,
 {
   LumbarKind kind = lumbar_entry_get_kind (entry);
   g_autofree char *clock = format_clock (entry);
-  g_autofree char *values = format_values (entry);
+  g_autofree char *values = lumbar_diary_format_details (entry);
   const char *note = lumbar_entry_get_note (entry);
   LumbarFlags flags = kind == LUMBAR_KIND_PAIN ? lumbar_entry_get_flags (entry) : 0;
 

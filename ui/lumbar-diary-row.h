@@ -27,5 +27,6 @@ void         lumbar_diary_row_set_read_only (LumbarDiaryRow *self,
 char        *lumbar_diary_format_day        (LumbarDay       day,
                                              LumbarDay       today);
 const char  *lumbar_diary_kind_icon_name    (LumbarKind      kind);
+char        *lumbar_diary_format_details    (LumbarEntry    *entry);
 
 G_END_DECLS

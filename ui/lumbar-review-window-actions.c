@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "lumbar-compat.h"
+#include "lumbar-application.h"
 #include "lumbar-export-dialog.h"
+#include "lumbar-import-dialog.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
 #include "lumbar-review-window-private.h"
@@ -93,6 +95,74 @@ print_action (GtkWidget  *widget,
   lumbar_print_report (GTK_WINDOW (self), report);
 }
 
+static void
+on_import_applied (GtkWindow    *parent,
+                   LumbarImport *import)
+{
+  lumbar_review_window_show_import (LUMBAR_REVIEW_WINDOW (parent), import);
+}
+
+static void
+on_store_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LumbarReviewWindow) self = user_data;
+  g_autoptr(LumbarStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  store = lumbar_application_load_store_finish (LUMBAR_APPLICATION (source), result, &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;  /* the window was closed meanwhile */
+
+  if (store == NULL)
+    {
+      /* Another Lumbar holds the diary, or it cannot be written. */
+      dialog = lumbar_message_dialog_new (GTK_WINDOW (self), _("Your Diary Cannot Be Changed"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The file as it is on disk, checked whole: the window may show a
+   * document with entries left out, which import refuses. */
+  lumbar_import_dialog_open_file (GTK_WINDOW (self), store, self->file, on_import_applied);
+}
+
+static void
+add_to_diary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!LUMBAR_IS_APPLICATION (application))
+    return;
+
+  /* A review window does not read the person's diary; this needs it. */
+  lumbar_application_load_store_async (LUMBAR_APPLICATION (application), self->cancellable,
+                                       on_store_loaded, g_object_ref (self));
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (widget);
+  g_autoptr(LumbarImport) import = g_steal_pointer (&self->import);
+  AdwToast *toast = g_steal_pointer (&self->import_toast);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  _lumbar_review_window_actions_update (self);
+  /* The whole import at once: every entry it added, and only those. */
+  if (import != NULL && lumbar_import_get_applied (import))
+    lumbar_import_undo (import, NULL);
+}
+
 void
 _lumbar_review_window_class_actions_init (LumbarReviewWindowClass *klass)
 {
@@ -101,7 +171,21 @@ _lumbar_review_window_class_actions_init (LumbarReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.show-skipped", NULL, show_skipped_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-diary", NULL, add_to_diary_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+}
+
+/**
+ * _lumbar_review_window_actions_update:
+ * @self: a review window
+ *
+ * Undo of "Add to My Diary" is there while its toast is.
+ */
+void
+_lumbar_review_window_actions_update (LumbarReviewWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", self->import != NULL);
 }

@@ -3,6 +3,7 @@
 
 #include "lumbar-chart-view.h"
 #include "lumbar-diary-page.h"
+#include "lumbar-import.h"
 #include "lumbar-review-window.h"
 #include "lumbar-summary-tracker.h"
 #include "lumbar-tips-page.h"
@@ -29,6 +30,9 @@ struct _LumbarReviewWindow
   LumbarDay             to;
   LumbarDay             exported_day;  /* LUMBAR_DAY_INVALID for a plain diary */
   LumbarDay             tips_day;
+  GCancellable         *cancellable;   /* waiting for the person's own diary */
+  LumbarImport         *import;        /* added to the person's diary, while Undo is offered */
+  AdwToast             *import_toast;  /* not owned: the overlay has it until dismissed */
 
   AdwPreferencesGroup  *activity_group;
   LumbarChartView      *chart_view;
@@ -40,10 +44,12 @@ struct _LumbarReviewWindow
   GtkRevealer          *skipped_revealer;
   LumbarTipsPage       *tips_page;
   AdwViewStackPage     *tips_stack_page;
+  AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   AdwWindowTitle       *window_title;
 };
 
 void _lumbar_review_window_class_actions_init (LumbarReviewWindowClass *klass);
+void _lumbar_review_window_actions_update     (LumbarReviewWindow      *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
 #include "lumbar-format.h"
+#include "lumbar-import-dialog.h"
 #include "lumbar-period-stats.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
@@ -178,6 +179,9 @@ lumbar_review_window_dispose (GObject *object)
 {
   LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->import);
+  self->import_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_REVIEW_WINDOW);
 
   G_OBJECT_CLASS (lumbar_review_window_parent_class)->dispose (object);
@@ -188,6 +192,7 @@ lumbar_review_window_finalize (GObject *object)
 {
   LumbarReviewWindow *self = LUMBAR_REVIEW_WINDOW (object);
 
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->journal);
   g_clear_object (&self->tracker);
@@ -222,6 +227,7 @@ lumbar_review_window_class_init (LumbarReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_revealer);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_page);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, window_title);
 
@@ -236,11 +242,13 @@ lumbar_review_window_init (LumbarReviewWindow *self)
   lumbar_menu_button_name_inner (self->primary_menu_button, _("Main menu"));
 
   self->journal = lumbar_journal_new ();
+  self->cancellable = g_cancellable_new ();
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->version = LUMBAR_FORMAT_VERSION;
   self->exported_day = LUMBAR_DAY_INVALID;
 
   lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
+  _lumbar_review_window_actions_update (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -440,6 +448,49 @@ lumbar_review_window_set_visible_page_name (LumbarReviewWindow *self,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+on_import_toast_dismissed (LumbarReviewWindow *self,
+                           AdwToast           *toast)
+{
+  /* Undo goes with the toast that offers it. */
+  if (toast != self->import_toast)
+    return;
+  self->import_toast = NULL;
+  g_clear_object (&self->import);
+  _lumbar_review_window_actions_update (self);
+}
+
+/**
+ * lumbar_review_window_show_import:
+ * @self: a review window
+ * @import: the import of the window's file into the person's own diary,
+ *   just applied
+ *
+ * Says how many entries were added, with Undo ("win.undo-import") for as
+ * long as the toast shows.
+ */
+void
+lumbar_review_window_show_import (LumbarReviewWindow *self,
+                                  LumbarImport       *import)
+{
+  AdwToast *toast;
+  AdwToast *previous;
+
+  g_return_if_fail (LUMBAR_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (LUMBAR_IS_IMPORT (import));
+
+  previous = g_steal_pointer (&self->import_toast);
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+
+  toast = lumbar_import_toast_new (import);
+  g_set_object (&self->import, import);
+  self->import_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed), self, G_CONNECT_SWAPPED);
+  lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+  _lumbar_review_window_actions_update (self);
 }
 
 /* Opening files */

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lumbar-document.h"
+#include "lumbar-import.h"
 #include "lumbar-journal.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ guint               lumbar_review_window_get_n_skipped       (LumbarReviewWindow
 char               *lumbar_review_window_dup_skipped_text    (LumbarReviewWindow *self);
 void                lumbar_review_window_set_visible_page_name (LumbarReviewWindow *self,
                                                               const char         *name);
+void                lumbar_review_window_show_import         (LumbarReviewWindow *self,
+                                                              LumbarImport       *import);
 
 void                lumbar_review_window_open_files          (GtkApplication     *application,
                                                               GFile             **files,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lumbar-export-dialog.h"
+#include "lumbar-import-dialog.h"
 #include "lumbar-window-private.h"
 
 /* Every action of the main window, and the one place their enabled state
@@ -55,6 +56,65 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_import_applied (GtkWindow    *parent,
+                   LumbarImport *import)
+{
+  lumbar_window_show_import (LUMBAR_WINDOW (parent), import);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  lumbar_import_dialog_choose_file (GTK_WINDOW (self), self->store, on_import_applied);
+}
+
+/**
+ * lumbar_window_import_file:
+ * @self: the main window
+ * @file: a diary or export to add to the window's diary
+ *
+ * What Import… does once a file is chosen: read it, show the preview, add
+ * the new entries when asked and offer Undo.
+ */
+void
+lumbar_window_import_file (LumbarWindow *self,
+                           GFile        *file)
+{
+  g_return_if_fail (LUMBAR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    return;
+
+  lumbar_import_dialog_open_file (GTK_WINDOW (self), self->store, file, on_import_applied);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+  g_autoptr(LumbarImport) import = NULL;
+
+  if (self->import == NULL)
+    return;
+
+  import = g_object_ref (self->import);
+  _lumbar_window_forget_import (self);
+  /* The whole import at once: every entry it added, and only those. */
+  if (lumbar_import_get_applied (import))
+    lumbar_import_undo (import, NULL);
+}
+
 void
 _lumbar_window_class_actions_init (LumbarWindowClass *klass)
 {
@@ -64,6 +124,8 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-diary-folder", NULL, open_diary_folder_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "diary");
@@ -71,6 +133,7 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "tips");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 /**
@@ -78,15 +141,18 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
  * @self: the main window
  *
  * Exporting and printing need a loaded diary with something in it; an
- * empty diary would make an empty report.
+ * empty diary would make an empty report. Importing needs a diary that can
+ * be changed.
  */
 void
 _lumbar_window_actions_update (LumbarWindow *self)
 {
-  gboolean has_entries = self->store != NULL &&
-                         lumbar_store_get_loaded (self->store) &&
-                         lumbar_journal_get_n_entries (lumbar_store_get_journal (self->store)) > 0;
+  gboolean loaded = self->store != NULL && lumbar_store_get_loaded (self->store);
+  gboolean writable = loaded && !lumbar_store_get_read_only (self->store);
+  gboolean has_entries = loaded && lumbar_journal_get_n_entries (lumbar_store_get_journal (self->store)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_entries);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_entries);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", writable && self->import != NULL);
 }

@@ -3,6 +3,7 @@
 
 #include "lumbar-chart-view.h"
 #include "lumbar-diary-page.h"
+#include "lumbar-import.h"
 #include "lumbar-settings.h"
 #include "lumbar-summary-tracker.h"
 #include "lumbar-tips-page.h"
@@ -19,6 +20,8 @@ struct _LumbarWindow
   LumbarSummaryTracker *tracker;   /* shared by the tip card, the chart and the Tips page */
   LumbarSettings       *settings;
   gboolean              broken_dismissed;
+  LumbarImport         *import;       /* the last import, while its toast offers Undo */
+  AdwToast             *import_toast; /* not owned: the overlay has it until dismissed */
 
   GtkWidget            *banner_revealer;
   GtkWidget            *broken_banner;
@@ -53,5 +56,6 @@ struct _LumbarWindow
 
 void _lumbar_window_class_actions_init (LumbarWindowClass *klass);
 void _lumbar_window_actions_update     (LumbarWindow      *self);
+void _lumbar_window_forget_import      (LumbarWindow      *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "lumbar-compat.h"
 #include "lumbar-diary-page.h"
 #include "lumbar-export-dialog.h"
+#include "lumbar-import-dialog.h"
 #include "lumbar-review-window.h"
 #include "lumbar-settings.h"
 #include "lumbar-tips-page.h"
@@ -421,6 +422,8 @@ lumbar_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->tracker);
   g_clear_object (&self->settings);
+  g_clear_object (&self->import);
+  self->import_toast = NULL;
 
   G_OBJECT_CLASS (lumbar_window_parent_class)->dispose (object);
 }
@@ -593,6 +596,58 @@ lumbar_window_add_toast (LumbarWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_import_toast_dismissed (LumbarWindow *self,
+                           AdwToast     *toast)
+{
+  /* Undo goes with the toast that offers it. */
+  if (toast != self->import_toast)
+    return;
+  self->import_toast = NULL;
+  g_clear_object (&self->import);
+  _lumbar_window_actions_update (self);
+}
+
+/**
+ * lumbar_window_show_import:
+ * @self: a window
+ * @import: an import just applied to the window's diary
+ *
+ * Says how many entries were added, with Undo ("win.undo-import") for as
+ * long as the toast shows. A newer import takes the place of an older one.
+ */
+void
+lumbar_window_show_import (LumbarWindow *self,
+                           LumbarImport *import)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LUMBAR_IS_WINDOW (self));
+  g_return_if_fail (LUMBAR_IS_IMPORT (import));
+
+  _lumbar_window_forget_import (self);
+
+  toast = lumbar_import_toast_new (import);
+  self->import = g_object_ref (import);
+  self->import_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed), self, G_CONNECT_SWAPPED);
+  lumbar_window_add_toast (self, toast);
+  _lumbar_window_actions_update (self);
+}
+
+/* No more Undo for the last import: a newer one came, it was undone, or
+ * the diary was replaced. */
+void
+_lumbar_window_forget_import (LumbarWindow *self)
+{
+  AdwToast *toast = g_steal_pointer (&self->import_toast);
+
+  g_clear_object (&self->import);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  _lumbar_window_actions_update (self);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lumbar-application.h"
+#include "lumbar-import.h"
 #include "lumbar-store.h"
 #include "lumbar-today-page.h"
 
@@ -18,6 +19,10 @@ LumbarWindow *lumbar_window_new                   (LumbarApplication *applicatio
 LumbarStore  *lumbar_window_get_store             (LumbarWindow      *self);
 void          lumbar_window_add_toast             (LumbarWindow      *self,
                                                    AdwToast          *toast);
+void          lumbar_window_import_file           (LumbarWindow      *self,
+                                                   GFile             *file);
+void          lumbar_window_show_import           (LumbarWindow      *self,
+                                                   LumbarImport      *import);
 void          lumbar_window_set_visible_page_name (LumbarWindow      *self,
                                                    const char        *name);
 const char   *lumbar_window_get_visible_page_name (LumbarWindow      *self);

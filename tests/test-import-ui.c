@@ -1,0 +1,683 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-import-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "lumbar-application.h"
+#include "lumbar-document.h"
+#include "lumbar-format.h"
+#include "lumbar-review-window.h"
+#include "lumbar-store.h"
+#include "lumbar-test-utils.h"
+#include "lumbar-window.h"
+
+/*
+ * Nothing lost (run `meson test` inside xvfb-run): the real application
+ * imports a diary after a preview and undoes it as a whole, refuses a file
+ * it cannot import without changing anything, and adds a reviewed file to
+ * the person's own diary. DESIGN.md → Storage promises → Import.
+ */
+
+#define WAIT_MS 8000
+
+static char *test_root;
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture {
+  char              *diary_dir;
+  char              *journal_path;
+  char              *files_dir;    /* files to import, 0700 */
+  LumbarApplication *app;
+  GPtrArray         *open_paths;   /* `lumbar PATH…` */
+  GPtrArray         *diary;        /* LumbarEntry: the diary before the test */
+  void             (*body) (Fixture *fixture);
+};
+
+/* Entries */
+
+/* 08:00 (or @hour) in UTC+1 on @day of November 2026. */
+static LumbarEntry *
+pain_at (const char *id,
+         int         day,
+         int         hour,
+         int         local,
+         const char *note)
+{
+  LumbarEntry *entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) at = g_date_time_new (zone, 2026, 11, day, hour, 0, 0);
+
+  lumbar_entry_set_id (entry, id);
+  lumbar_entry_set_date_time (entry, at);
+  lumbar_entry_set_local (entry, local);
+  if (note != NULL)
+    lumbar_entry_set_note (entry, note);
+  return entry;
+}
+
+static void
+write_entries (const char *path,
+               GPtrArray  *entries)
+{
+  g_autoptr(GBytes) bytes = lumbar_entries_to_bytes (entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+write_text (Fixture    *fixture,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (fixture->files_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Whether @journal holds exactly @entries (by id, every member equal). */
+static gboolean
+journal_is (LumbarJournal *journal,
+            GPtrArray     *entries)
+{
+  if (lumbar_journal_get_n_entries (journal) != entries->len)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (entries, i);
+      LumbarEntry *own = lumbar_journal_lookup (journal, lumbar_entry_get_id (entry));
+
+      if (own == NULL || !lumbar_entry_equal (own, entry))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  LumbarJournal *journal;
+  GPtrArray     *entries;
+  const char    *path;
+} JournalQuery;
+
+static gboolean
+journal_matches (gpointer data)
+{
+  JournalQuery *query = data;
+
+  return journal_is (query->journal, query->entries);
+}
+
+static gboolean
+journal_has_n (gpointer data)
+{
+  JournalQuery *query = data;
+
+  return lumbar_journal_get_n_entries (query->journal) == query->entries->len;
+}
+
+/* The diary on disk holds exactly the entries. */
+static gboolean
+disk_matches (gpointer data)
+{
+  JournalQuery *query = data;
+  g_autoptr(GFile) file = g_file_new_for_path (query->path);
+  g_autoptr(LumbarDocument) doc = lumbar_document_load_file (file, LUMBAR_PARSE_DEFAULT, NULL);
+  g_autoptr(LumbarJournal) journal = lumbar_journal_new ();
+
+  if (doc == NULL)
+    return FALSE;
+  lumbar_journal_set_entries (journal, doc->entries);
+  return journal_is (journal, query->entries);
+}
+
+/* Widgets */
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  lumbar_test_collect_of_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  lumbar_test_collect_of_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
+  dialog = lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  lumbar_test_flush (GTK_WIDGET (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Clicks the button of @response, as a person would. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  GtkWidget *button;
+
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_assert_true (lumbar_test_wait_for (widget_is_mapped, button, WAIT_MS));
+  gtk_widget_activate (button);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), WAIT_MS));
+}
+
+static GPtrArray *
+app_windows (Fixture *fixture,
+             GType    type)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      g_ptr_array_add (windows, l->data);
+  return windows;
+}
+
+typedef struct {
+  Fixture *fixture;
+  GType    type;
+} WindowQuery;
+
+static gboolean
+has_window (gpointer data)
+{
+  WindowQuery *query = data;
+  g_autoptr(GPtrArray) windows = app_windows (query->fixture, query->type);
+
+  return windows->len > 0;
+}
+
+static GtkWidget *
+wait_for_window (Fixture *fixture,
+                 GType    type)
+{
+  WindowQuery query = { fixture, type };
+  g_autoptr(GPtrArray) windows = NULL;
+
+  g_assert_true (lumbar_test_wait_for (has_window, &query, WAIT_MS));
+  windows = app_windows (fixture, type);
+  lumbar_test_flush (g_ptr_array_index (windows, 0));
+  return g_ptr_array_index (windows, 0);
+}
+
+static gboolean
+store_settled (gpointer data)
+{
+  LumbarStore *store = data;
+
+  return lumbar_store_get_loaded (store) || lumbar_store_get_read_only (store);
+}
+
+static LumbarWindow *
+wait_for_main_window (Fixture *fixture)
+{
+  LumbarWindow *window = LUMBAR_WINDOW (wait_for_window (fixture, LUMBAR_TYPE_WINDOW));
+
+  g_assert_true (lumbar_test_wait_for (store_settled, lumbar_window_get_store (window), WAIT_MS));
+  lumbar_test_flush (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+menu_has_action (LumbarWindow *window,
+                 const char   *action)
+{
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LUMBAR_TYPE_WINDOW, "primary_menu"));
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_str_equal (name, action))
+            {
+              g_object_unref (section);
+              return TRUE;
+            }
+        }
+      g_clear_object (&section);
+    }
+  return FALSE;
+}
+
+/* Running the real application */
+
+static gboolean
+run_body (gpointer data)
+{
+  Fixture *fixture = data;
+
+  fixture->body (fixture);
+
+  /* Quit the way the menu and Ctrl+Q do. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_startup (GApplication *app,
+            Fixture      *fixture)
+{
+  /* Runs after the command line was handled. */
+  g_idle_add_full (G_PRIORITY_LOW, run_body, fixture, NULL);
+}
+
+/* Starts Lumbar as `lumbar` or `lumbar PATH…`, runs @body, quits. With
+ * @unique, it owns its name on the session bus as the installed app does. */
+static void
+run_app_full (Fixture  *fixture,
+              gboolean  unique,
+              void    (*body) (Fixture *fixture))
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status;
+
+  g_ptr_array_add (argv, (char *) "lumbar");
+  for (guint i = 0; i < fixture->open_paths->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (fixture->open_paths, i));
+  g_ptr_array_add (argv, NULL);
+
+  fixture->body = body;
+  fixture->app = lumbar_application_new ();
+  if (!unique)
+    g_application_set_flags (G_APPLICATION (fixture->app),
+                             g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (fixture->app, "startup", G_CALLBACK (on_startup), fixture);
+
+  status = g_application_run (G_APPLICATION (fixture->app), (int) argv->len - 1, (char **) argv->pdata);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->app));
+}
+
+static void
+run_app (Fixture  *fixture,
+         void    (*body) (Fixture *fixture))
+{
+  run_app_full (fixture, FALSE, body);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->diary_dir = lumbar_store_dup_default_directory ();
+  fixture->journal_path = lumbar_store_dup_default_journal_path ();
+  lumbar_test_remove_tree (fixture->diary_dir);
+  fixture->files_dir = g_build_filename (test_root, "files", NULL);
+  lumbar_test_remove_tree (fixture->files_dir);
+  g_assert_cmpint (g_mkdir (fixture->files_dir, 0700), ==, 0);
+  fixture->open_paths = g_ptr_array_new_with_free_func (g_free);
+
+  /* The person's diary: three readings. */
+  fixture->diary = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (fixture->diary, pain_at ("own-a", 20, 8, 4, "stiff"));
+  g_ptr_array_add (fixture->diary, pain_at ("own-b", 21, 8, 5, NULL));
+  g_ptr_array_add (fixture->diary, pain_at ("own-c", 22, 8, 3, "better"));
+  write_entries (fixture->journal_path, fixture->diary);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_null (fixture->app);
+  lumbar_test_remove_tree (fixture->diary_dir);
+  lumbar_test_remove_tree (fixture->files_dir);
+  g_free (fixture->diary_dir);
+  g_free (fixture->journal_path);
+  g_free (fixture->files_dir);
+  g_ptr_array_unref (fixture->open_paths);
+  g_ptr_array_unref (fixture->diary);
+}
+
+/* The file to import: two readings the diary lacks, one it has as it is,
+ * and one it has with another note (a conflict). */
+static char *
+write_import_file (Fixture    *fixture,
+                   const char *name)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  char *path = g_build_filename (fixture->files_dir, name, NULL);
+
+  g_ptr_array_add (entries, pain_at ("new-1", 23, 8, 6, "from the laptop"));
+  g_ptr_array_add (entries, pain_at ("new-2", 23, 20, 2, NULL));
+  g_ptr_array_add (entries, pain_at ("own-b", 21, 8, 5, NULL));
+  g_ptr_array_add (entries, pain_at ("own-c", 22, 8, 3, "written on the laptop"));
+  write_entries (path, entries);
+  return path;
+}
+
+/* Tests: Import… */
+
+static void
+preview_add_undo_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  LumbarStore *store = lumbar_window_get_store (window);
+  LumbarJournal *journal = lumbar_store_get_journal (store);
+  g_autofree char *path = write_import_file (fixture, "laptop.lumbar.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LumbarEntry) conflict = pain_at ("own-c", 22, 8, 3, "written on the laptop");
+  g_autoptr(GDateTime) conflict_time = lumbar_entry_dup_date_time (conflict);
+  g_autofree char *conflict_when = lumbar_format_date_time (conflict_time);
+  JournalQuery back = { journal, fixture->diary, fixture->journal_path };
+  JournalQuery added = { journal, merged, fixture->journal_path };
+  AdwMessageDialog *dialog;
+  GtkWidget *undo;
+
+  g_assert_true (journal_is (journal, fixture->diary));
+  /* Import… is in the main menu. */
+  g_assert_true (menu_has_action (window, "win.import"));
+
+  lumbar_window_import_file (window, file);
+  dialog = wait_for_dialog ();
+
+  /* The preview comes first: nothing changed yet. */
+  g_assert_true (journal_is (journal, fixture->diary));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Entries From “laptop.lumbar.json”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "2 new entries\n1 already in your diary\n1 conflict");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "add"), ==, "_Add 2 Entries");
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  /* The conflict is listed as the file has it; the diary keeps its own. */
+  lumbar_test_collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, conflict_when);
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==, "Pain · Local 3");
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog),
+                                "Your diary keeps its own version of this entry, which is different in the file:"));
+  lumbar_test_assert_one_format (GTK_WIDGET (dialog));
+
+  answer (dialog, "add");
+
+  /* The two new readings are in, the diary's own version of the conflict stays. */
+  for (guint i = 0; i < fixture->diary->len; i++)
+    g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (fixture->diary, i)));
+  g_ptr_array_add (merged, pain_at ("new-1", 23, 8, 6, "from the laptop"));
+  g_ptr_array_add (merged, pain_at ("new-2", 23, 20, 2, NULL));
+  g_assert_true (lumbar_test_wait_for (journal_matches, &added, WAIT_MS));
+  g_assert_cmpstr (lumbar_entry_get_note (lumbar_journal_lookup (journal, "own-c")), ==, "better");
+  g_assert_true (lumbar_test_wait_for (disk_matches, &added, WAIT_MS));
+
+  /* The toast says so and offers Undo, which takes the whole import back. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2 entries added"));
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (lumbar_test_wait_for (widget_is_mapped, undo, WAIT_MS));
+  gtk_widget_activate (undo);
+  g_assert_true (lumbar_test_wait_for (journal_has_n, &back, WAIT_MS));
+  g_assert_true (journal_is (journal, fixture->diary));
+  g_assert_true (lumbar_test_wait_for (disk_matches, &back, WAIT_MS));
+  lumbar_test_flush (GTK_WIDGET (window));
+
+  /* The diary's own file has nothing new for it: only Close. */
+  {
+    g_autoptr(GFile) own = g_file_new_for_path (fixture->journal_path);
+    guint64 revision = lumbar_journal_get_revision (journal);
+
+    lumbar_window_import_file (window, own);
+    dialog = wait_for_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing New in “journal.json”");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "0 new entries\n3 already in your diary\n0 conflicts");
+    g_assert_false (adw_message_dialog_has_response (dialog, "add"));
+    answer (dialog, "close");
+    g_assert_cmpuint (lumbar_journal_get_revision (journal), ==, revision);
+  }
+}
+
+static void
+test_preview_add_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  run_app (fixture, preview_add_undo_body);
+}
+
+static void
+cancel_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  LumbarJournal *journal = lumbar_store_get_journal (lumbar_window_get_store (window));
+  g_autofree char *path = write_import_file (fixture, "laptop.lumbar.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint64 revision = lumbar_journal_get_revision (journal);
+
+  lumbar_window_import_file (window, file);
+  answer (wait_for_dialog (), "cancel");
+  lumbar_test_flush (NULL);
+  g_assert_cmpuint (lumbar_journal_get_revision (journal), ==, revision);
+  g_assert_true (journal_is (journal, fixture->diary));
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_app (fixture, cancel_body);
+}
+
+/* Each file is refused with its reason, and the diary stays as it was. */
+static void
+bad_files_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  LumbarJournal *journal = lumbar_store_get_journal (lumbar_window_get_store (window));
+  g_autofree char *fifo = g_build_filename (fixture->files_dir, "pipe.json", NULL);
+  struct {
+    char       *path;
+    const char *reason;
+  } files[] = {
+    { write_text (fixture, "broken.json",
+                  "{\"format\": \"lumbar-journal\", \"version\": 1, \"entries\": [\n"
+                  "  {\"id\": \"x\" \"kind\": \"pain\"}\n]}\n"),
+      "Line 2, column" },
+    { write_text (fixture, "problem.json",
+                  "{\"format\": \"lumbar-journal\", \"version\": 1, \"entries\": [\n"
+                  "  {\"id\": \"p1\", \"kind\": \"pain\", \"at\": \"2026-11-25T08:00:00+01:00\", \"local\": 4},\n"
+                  "  {\"id\": \"p2\", \"kind\": \"pain\", \"at\": \"2026-11-25T09:00:00+01:00\", \"local\": 11}\n"
+                  "]}\n"),
+      "the file has 1 problem, so nothing was added" },
+    { write_text (fixture, "newer.json",
+                  "{\"format\": \"lumbar-journal\", \"version\": 99, \"entries\": []}\n"),
+      "newer" },
+    { g_strdup (fifo), "not a regular file" },
+  };
+  guint64 revision = lumbar_journal_get_revision (journal);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (files[i].path);
+      g_autofree char *name = g_path_get_basename (files[i].path);
+      g_autofree char *start = g_strdup_printf ("“%s” cannot be imported: ", name);
+      AdwMessageDialog *dialog;
+
+      lumbar_window_import_file (window, file);
+      dialog = wait_for_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
+      if (!g_str_has_prefix (adw_message_dialog_get_body (dialog), start) ||
+          strstr (adw_message_dialog_get_body (dialog), files[i].reason) == NULL)
+        g_error ("%s: unexpected message “%s”", name, adw_message_dialog_get_body (dialog));
+      answer (dialog, "close");
+      g_assert_cmpuint (lumbar_journal_get_revision (journal), ==, revision);
+      g_free (files[i].path);
+    }
+  g_assert_true (journal_is (journal, fixture->diary));
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  run_app (fixture, bad_files_body);
+}
+
+/* Tests: a review window's "Add to My Diary" */
+
+static void
+review_add_body (Fixture *fixture)
+{
+  LumbarReviewWindow *review = LUMBAR_REVIEW_WINDOW (wait_for_window (fixture, LUMBAR_TYPE_REVIEW_WINDOW));
+  LumbarStore *store = lumbar_application_get_store (fixture->app);
+  LumbarJournal *journal = lumbar_store_get_journal (store);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  JournalQuery added = { journal, merged, fixture->journal_path };
+  JournalQuery back = { journal, fixture->diary, fixture->journal_path };
+  AdwMessageDialog *dialog;
+
+  /* Reviewing alone does not read the diary. */
+  g_assert_false (lumbar_store_get_loaded (store));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "win.add-to-diary", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (review));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "2 new entries\n1 already in your diary\n1 conflict");
+  answer (dialog, "add");
+
+  for (guint i = 0; i < fixture->diary->len; i++)
+    g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (fixture->diary, i)));
+  g_ptr_array_add (merged, pain_at ("new-1", 23, 8, 6, "from the laptop"));
+  g_ptr_array_add (merged, pain_at ("new-2", 23, 20, 2, NULL));
+  g_assert_true (lumbar_test_wait_for (journal_matches, &added, WAIT_MS));
+  g_assert_true (lumbar_test_wait_for (disk_matches, &added, WAIT_MS));
+  lumbar_test_flush (GTK_WIDGET (review));
+  g_assert_nonnull (find_label (GTK_WIDGET (review), "2 entries added"));
+
+  /* Undo, in the review window, takes them out again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "win.undo-import", NULL));
+  g_assert_true (journal_is (journal, fixture->diary));
+  g_assert_true (lumbar_test_wait_for (disk_matches, &back, WAIT_MS));
+}
+
+static void
+test_review_add (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_ptr_array_add (fixture->open_paths, write_import_file (fixture, "export.lumbar.json"));
+  run_app (fixture, review_add_body);
+}
+
+static void
+review_locked_body (Fixture *fixture)
+{
+  LumbarReviewWindow *review = LUMBAR_REVIEW_WINDOW (wait_for_window (fixture, LUMBAR_TYPE_REVIEW_WINDOW));
+  g_autofree char *directory = lumbar_store_dup_default_directory ();
+  g_autoptr(LumbarStore) other = lumbar_store_new (directory);
+  LumbarStore *store = lumbar_application_get_store (fixture->app);
+  AdwMessageDialog *dialog;
+
+  /* Another Lumbar has the diary open for changes. */
+  g_assert_true (lumbar_store_load (other, NULL));
+  g_assert_false (lumbar_store_get_read_only (other));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "win.add-to-diary", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Diary Cannot Be Changed");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, lumbar_store_get_read_only_reason (store));
+  answer (dialog, "close");
+  g_assert_true (journal_is (lumbar_store_get_journal (other), fixture->diary));
+}
+
+static void
+test_review_locked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_ptr_array_add (fixture->open_paths, write_import_file (fixture, "export.lumbar.json"));
+  run_app (fixture, review_locked_body);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("No display: run the UI tests inside xvfb-run (see tests/README.md)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Fresh private folders before GLib caches any of them. */
+  test_root = lumbar_test_use_private_xdg_dirs ("lumbar-test-import-ui-XXXXXX");
+  lumbar_test_use_test_a11y ();
+
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!lumbar_test_init_gtk ())
+    {
+      g_test_add_func ("/lumbar/import-ui/needs-display", skip_without_display);
+      status = g_test_run ();
+      lumbar_test_remove_tree (test_root);
+      return status;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/lumbar/import-ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("preview-add-undo", test_preview_add_undo);
+  ADD ("cancel-changes-nothing", test_cancel);
+  ADD ("bad-files-change-nothing", test_bad_files);
+  ADD ("review-add-to-my-diary", test_review_add);
+  ADD ("review-add-when-diary-is-locked", test_review_locked);
+
+  status = g_test_run ();
+  lumbar_test_remove_tree (test_root);
+  g_free (test_root);
+  return status;
+}
