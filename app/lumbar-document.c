@@ -29,6 +29,7 @@ typedef struct {
   const char *line_start;
   guint       line;
   guint       n_entries;
+  GArray     *root_arrays;  /* (nullable): where each array that is a member of the root ends */
   GError    **error;
 } Scanner;
 
@@ -87,6 +88,9 @@ scanner_skip_space (Scanner *s)
 {
   while (s->p < s->end)
     {
+      /* Nothing above ' ' is space: most calls stop at once. */
+      if ((guchar) *s->p > ' ')
+        return;
       switch (*s->p)
         {
         case '\n':
@@ -135,15 +139,67 @@ scan_hex4 (Scanner *s,
   return TRUE;
 }
 
+#define BYTES_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTES_80 G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the 8 bytes at @p is a quote, a backslash or a control
+ * character, so that the plain text of a string is skipped 8 bytes at a
+ * time. (x - 0x01…) & ~x & 0x80… is non-zero exactly when a byte of x is
+ * zero, (x - 0x20…) & ~x & 0x80… when one is below 0x20. */
+static gboolean
+has_special_byte (const char *p)
+{
+  guint64 w, quote, backslash;
+
+  memcpy (&w, p, sizeof w);
+  quote = w ^ (BYTES_01 * '"');
+  backslash = w ^ (BYTES_01 * '\\');
+  return ((((quote - BYTES_01) & ~quote) |
+           ((backslash - BYTES_01) & ~backslash) |
+           ((w - BYTES_01 * 0x20) & ~w)) & BYTES_80) != 0;
+}
+
+static gboolean
+is_plain_byte (char c)
+{
+  return (guchar) c >= 0x20 && c != '"' && c != '\\';
+}
+
+/* The first quote, backslash or control character from @p on, or @end.
+ * Most strings (member names, kinds) end within 8 bytes: those are looked
+ * at byte by byte, longer text 8 bytes at a time. */
+static const char *
+skip_plain (const char *p,
+            const char *end)
+{
+  const char *first = p + MIN (end - p, 8);
+
+  while (p < first && is_plain_byte (*p))
+    p++;
+  if (p < first)
+    return p;
+  while (end - p >= 8 && !has_special_byte (p))
+    p += 8;
+  while (p < end && is_plain_byte (*p))
+    p++;
+  return p;
+}
+
 static gboolean
 scan_string (Scanner *s)
 {
   s->p++; /* the opening quote */
 
-  while (s->p < s->end)
+  for (;;)
     {
-      guchar c = (guchar) *s->p;
+      guchar c;
 
+      s->p = skip_plain (s->p, s->end);
+      if (s->p >= s->end)
+        break;
+
+      /* A quote, a control character or an escape. */
+      c = (guchar) *s->p;
       if (c == '"')
         {
           s->p++;
@@ -205,9 +261,7 @@ scan_string (Scanner *s)
               s->p = escape;
               return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("invalid escape in a string"));
             }
-          continue;
         }
-      s->p++;
     }
 
   return scanner_fail (s, LUMBAR_ERROR_PARSE, "%s", _("unterminated string"));
@@ -337,6 +391,19 @@ scan_container (Scanner *s,
                                _("more than %d entries"), LUMBAR_MAX_ENTRIES);
         }
 
+      if (is_object && depth == 1 && s->root_arrays != NULL)
+        {
+          gboolean is_array;
+
+          scanner_skip_space (s);
+          is_array = s->p < s->end && *s->p == '[';
+          if (!scan_value (s, depth))
+            return FALSE;
+          if (is_array)
+            g_array_append_val (s->root_arrays, s->p);
+          continue;
+        }
+
       if (!scan_value (s, depth))
         return FALSE;
     }
@@ -388,6 +455,59 @@ locate (const char *data,
   *column = column_of (line_start, at);
 }
 
+/* g_utf8_validate_len() run over the non-ASCII stretches only, the rest
+ * checked 8 bytes at a time for NUL: a diary is mostly ASCII. A multi-byte
+ * sequence never holds an ASCII byte, so the first invalid byte found is
+ * the same. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **invalid)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      const char *run;
+
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          if (((w | ((w - BYTES_01) & ~w)) & BYTES_80) != 0)
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+      if (*p == '\0')
+        {
+          *invalid = p;
+          return FALSE;
+        }
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      run = p;
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len (run, p - run, invalid))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean check_syntax (const char  *data,
+                              gsize        length,
+                              guint       *n_entries,
+                              GArray      *root_arrays,
+                              GError     **error);
+
 /**
  * lumbar_json_check_syntax:
  * @data: the bytes of a document
@@ -404,7 +524,20 @@ lumbar_json_check_syntax (const char  *data,
                           guint       *n_entries,
                           GError     **error)
 {
-  Scanner s = { data, data + length, data, data, 1, 0, error };
+  return check_syntax (data, length, n_entries, NULL, error);
+}
+
+/* The check, noting where the arrays among the root's members end in
+ * @root_arrays, so the reader can step over the entries to the members
+ * after them without reading them twice. */
+static gboolean
+check_syntax (const char  *data,
+              gsize        length,
+              guint       *n_entries,
+              GArray      *root_arrays,
+              GError     **error)
+{
+  Scanner s = { data, data + length, data, data, 1, 0, root_arrays, error };
   const char *invalid = NULL;
 
   if (length > LUMBAR_MAX_FILE_SIZE)
@@ -414,7 +547,7 @@ lumbar_json_check_syntax (const char  *data,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  if (!validate_utf8 (data, length, &invalid))
     {
       guint line, column;
 
@@ -527,7 +660,10 @@ add_problem (LumbarDocument *doc,
  * A small reader for documents that passed the syntax check. It builds a
  * tiny tree one entry at a time instead of the whole document at once:
  * json-glib's tree for years of entries costs more time and memory than
- * everything else the app does with them.
+ * everything else the app does with them. The tree's nodes and strings
+ * live in two arrays that are reused from one entry to the next, so once
+ * they are large enough reading an entry allocates nothing; the same
+ * reader verifies every save.
  * ------------------------------------------------------------------------- */
 
 typedef enum {
@@ -540,18 +676,27 @@ typedef enum {
   LV_OBJECT,
 } LValueType;
 
-typedef struct _LValue LValue;
-typedef LValue LObject;
-
-struct _LValue
-{
+/* Nodes refer to each other and to their strings by position, not by
+ * pointer, because both arrays may move while they grow. */
+typedef struct {
   LValueType  type;
   gboolean    boolean;
   gint64      integer;
-  char       *string;
-  GPtrArray  *items;    /* LV_ARRAY: the elements; LV_OBJECT: the member values */
-  GPtrArray  *names;    /* LV_OBJECT: the member names */
-};
+  guint       string;   /* LV_STRING: where its text starts in the tree's text */
+  guint       name;     /* a member of an object: where its name starts */
+  guint       name_len; /* and its length in bytes */
+  guint       first;    /* LV_ARRAY, LV_OBJECT: the first element's index + 1, 0 when empty */
+  guint       next;     /* the next element of the same container: index + 1, 0 after the last */
+} LValue;
+
+typedef struct {
+  LValue *nodes;
+  guint   n_nodes;
+  guint   nodes_size;
+  char   *text;       /* every string of the tree, each followed by a NUL */
+  gsize   text_len;
+  gsize   text_size;
+} LTree;
 
 typedef struct {
   const char *p;
@@ -559,45 +704,87 @@ typedef struct {
 } Reader;
 
 static void
-lvalue_free (LValue *value)
+ltree_clear (LTree *t)
 {
-  if (value == NULL)
-    return;
-  g_free (value->string);
-  if (value->items)
-    g_ptr_array_unref (value->items);
-  if (value->names)
-    g_ptr_array_unref (value->names);
-  g_free (value);
+  g_clear_pointer (&t->nodes, g_free);
+  g_clear_pointer (&t->text, g_free);
+  t->n_nodes = t->nodes_size = 0;
+  t->text_len = t->text_size = 0;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LValue, lvalue_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LTree, ltree_clear)
+
+static void
+ltree_reset (LTree *t)
+{
+  t->n_nodes = 0;
+  t->text_len = 0;
+}
+
+/* A new zeroed node; returns its index. */
+static guint
+ltree_add_node (LTree      *t,
+                LValueType  type)
+{
+  if (t->n_nodes == t->nodes_size)
+    {
+      t->nodes_size = MAX (32, t->nodes_size * 2);
+      t->nodes = g_renew (LValue, t->nodes, t->nodes_size);
+    }
+  memset (&t->nodes[t->n_nodes], 0, sizeof (LValue));
+  t->nodes[t->n_nodes].type = type;
+  return t->n_nodes++;
+}
+
+/* Room for @n more bytes of text. */
+static char *
+ltree_reserve_text (LTree *t,
+                    gsize  n)
+{
+  if (t->text_size - t->text_len < n)
+    {
+      t->text_size = MAX (t->text_size * 2, MAX (t->text_len + n, 256));
+      t->text = g_realloc (t->text, t->text_size);
+    }
+  return t->text + t->text_len;
+}
+
+static LValue *
+lnode (LTree *t,
+       guint  index_plus_one)
+{
+  return index_plus_one > 0 ? &t->nodes[index_plus_one - 1] : NULL;
+}
+
+static const char *
+lstring (LTree  *t,
+         LValue *value)
+{
+  return t->text + value->string;
+}
 
 /* The last member of that name, as json-glib keeps it. */
 static LValue *
-lobject_get (LObject    *object,
+lobject_get (LTree      *t,
+             LValue     *object,
              const char *name)
 {
-  for (guint i = object->names->len; i > 0; i--)
-    if (g_str_equal (g_ptr_array_index (object->names, i - 1), name))
-      return g_ptr_array_index (object->items, i - 1);
-  return NULL;
+  gsize length = strlen (name);
+  LValue *found = NULL;
+
+  for (LValue *member = lnode (t, object->first); member; member = lnode (t, member->next))
+    if (member->name_len == length && memcmp (t->text + member->name, name, length) == 0)
+      found = member;
+  return found;
 }
 
 static void
 reader_skip_space (Reader *r)
 {
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+  /* Nothing above ' ' is space: most calls stop at once. */
+  while (r->p < r->end && (guchar) *r->p <= ' ' &&
+         (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
     r->p++;
-}
-
-static void
-append_unichar (GString  *out,
-                gunichar  c)
-{
-  char buf[6];
-
-  g_string_append_len (out, buf, g_unichar_to_utf8 (c, buf));
 }
 
 static guint
@@ -610,106 +797,89 @@ read_hex4 (const char *p)
   return value;
 }
 
-static char *
-reader_string (Reader *r)
+/* Copies the string at the reader into the tree's text; returns where it
+ * starts there. */
+static guint
+reader_string (Reader *r,
+               LTree  *t)
 {
   const char *start = ++r->p;
-  GString *out;
+  const char *end = start;
+  guint offset = (guint) t->text_len;
+  char *out;
 
   /* Most strings have no escapes: copy them in one go. */
-  while (*r->p != '"' && *r->p != '\\')
-    r->p++;
-  if (*r->p == '"')
-    return g_strndup (start, r->p++ - start);
-
-  out = g_string_new_len (start, r->p - start);
-  while (*r->p != '"')
+  end = skip_plain (start, r->end);
+  if (*end == '"')
     {
-      if (*r->p != '\\')
-        {
-          const char *run = r->p;
+      out = ltree_reserve_text (t, end - start + 1);
+      memcpy (out, start, end - start);
+      out[end - start] = '\0';
+      t->text_len += end - start + 1;
+      r->p = end + 1;
+      return offset;
+    }
 
-          while (*r->p != '"' && *r->p != '\\')
-            r->p++;
-          g_string_append_len (out, run, r->p - run);
+  /* An escape never takes fewer bytes than what it stands for, so the raw
+   * length is room enough. */
+  while (*end != '"')
+    end += *end == '\\' ? 2 : 1;
+  out = ltree_reserve_text (t, end - start + 1);
+
+  for (const char *p = start; p < end;)
+    {
+      if (*p != '\\')
+        {
+          *out++ = *p++;
           continue;
         }
 
-      r->p++;
-      switch (*r->p++)
+      p++;
+      switch (*p++)
         {
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
+        case 'b': *out++ = '\b'; break;
+        case 'f': *out++ = '\f'; break;
+        case 'n': *out++ = '\n'; break;
+        case 'r': *out++ = '\r'; break;
+        case 't': *out++ = '\t'; break;
         case 'u':
           {
-            guint u = read_hex4 (r->p);
+            guint u = read_hex4 (p);
 
-            r->p += 4;
+            p += 4;
             if (u >= 0xD800 && u <= 0xDBFF)
               {
-                guint low = read_hex4 (r->p + 2);
+                guint low = read_hex4 (p + 2);
 
-                r->p += 6;
+                p += 6;
                 u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
               }
-            append_unichar (out, u);
+            out += g_unichar_to_utf8 (u, out);
           }
           break;
         default: /* '"', '\\' and '/' stand for themselves */
-          g_string_append_c (out, r->p[-1]);
+          *out++ = p[-1];
           break;
         }
     }
-  r->p++;
-  return g_string_free (out, FALSE);
+  *out++ = '\0';
+  t->text_len = out - t->text;
+  r->p = end + 1;
+  return offset;
 }
 
-/* Skips a value without building anything. */
-static void
-reader_skip_value (Reader *r)
+static gboolean
+is_number_char (char c)
 {
-  int depth = 0;
-
-  reader_skip_space (r);
-  do
-    {
-      switch (*r->p)
-        {
-        case '"':
-          r->p++;
-          while (*r->p != '"')
-            r->p += *r->p == '\\' ? 2 : 1;
-          r->p++;
-          break;
-        case '{': case '[':
-          depth++;
-          r->p++;
-          break;
-        case '}': case ']':
-          depth--;
-          r->p++;
-          break;
-        default:
-          r->p++;
-          /* A scalar at the top ends at the next delimiter. */
-          if (depth == 0)
-            while (r->p < r->end && !strchr (",]} \t\r\n", *r->p))
-              r->p++;
-          break;
-        }
-      if (depth > 0)
-        reader_skip_space (r);
-    }
-  while (depth > 0);
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-static LValue *
-reader_value (Reader *r)
+/* Reads the value at the reader into @t; returns its index. */
+static guint
+reader_value (Reader *r,
+              LTree  *t)
 {
-  LValue *value = g_new0 (LValue, 1);
+  guint index;
 
   reader_skip_space (r);
   switch (*r->p)
@@ -719,14 +889,15 @@ reader_value (Reader *r)
       {
         gboolean is_object = *r->p == '{';
         char close = is_object ? '}' : ']';
+        guint last = 0;
 
-        value->type = is_object ? LV_OBJECT : LV_ARRAY;
-        value->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lvalue_free);
-        if (is_object)
-          value->names = g_ptr_array_new_with_free_func (g_free);
+        index = ltree_add_node (t, is_object ? LV_OBJECT : LV_ARRAY);
         r->p++;
         for (;;)
           {
+            guint name = 0, name_len = 0;
+            guint child;
+
             reader_skip_space (r);
             if (*r->p == close)
               break;
@@ -737,34 +908,47 @@ reader_value (Reader *r)
               }
             if (is_object)
               {
-                g_ptr_array_add (value->names, reader_string (r));
+                name = reader_string (r, t);
+                name_len = (guint) (t->text_len - name - 1);
                 reader_skip_space (r);
                 r->p++; /* ':' */
               }
-            g_ptr_array_add (value->items, reader_value (r));
+            child = reader_value (r, t);
+            t->nodes[child].name = name;
+            t->nodes[child].name_len = name_len;
+            if (last > 0)
+              t->nodes[last - 1].next = child + 1;
+            else
+              t->nodes[index].first = child + 1;
+            last = child + 1;
           }
         r->p++;
       }
       break;
 
     case '"':
-      value->type = LV_STRING;
-      value->string = reader_string (r);
+      {
+        guint string;
+
+        index = ltree_add_node (t, LV_STRING);
+        string = reader_string (r, t);
+        t->nodes[index].string = string;
+      }
       break;
 
     case 't':
-      value->type = LV_BOOLEAN;
-      value->boolean = TRUE;
+      index = ltree_add_node (t, LV_BOOLEAN);
+      t->nodes[index].boolean = TRUE;
       r->p += 4;
       break;
 
     case 'f':
-      value->type = LV_BOOLEAN;
+      index = ltree_add_node (t, LV_BOOLEAN);
       r->p += 5;
       break;
 
     case 'n':
-      value->type = LV_NULL;
+      index = ltree_add_node (t, LV_NULL);
       r->p += 4;
       break;
 
@@ -773,23 +957,28 @@ reader_value (Reader *r)
         const char *start = r->p;
         gboolean integral = TRUE;
 
-        while (r->p < r->end && strchr ("-+0123456789.eE", *r->p))
+        index = ltree_add_node (t, LV_DOUBLE);
+        while (r->p < r->end && is_number_char (*r->p))
           {
             if (*r->p == '.' || *r->p == 'e' || *r->p == 'E')
               integral = FALSE;
             r->p++;
           }
-        value->type = LV_DOUBLE;
+        /* The syntax check let through only -?digits for these. */
         if (integral && r->p - start <= 18)
           {
-            value->integer = g_ascii_strtoll (start, NULL, 10);
-            value->type = LV_INTEGER;
+            gint64 value = 0;
+
+            for (const char *q = *start == '-' ? start + 1 : start; q < r->p; q++)
+              value = value * 10 + (*q - '0');
+            t->nodes[index].integer = *start == '-' ? -value : value;
+            t->nodes[index].type = LV_INTEGER;
           }
       }
       break;
     }
 
-  return value;
+  return index;
 }
 
 static gboolean
@@ -812,7 +1001,8 @@ node_is_boolean (LValue *node)
 
 /* Reads an integer member within [min, max]; FALSE with a message otherwise. */
 static gboolean
-read_int (LObject     *object,
+read_int (LTree       *t,
+          LValue      *object,
           const char  *name,
           int          min,
           int          max,
@@ -820,7 +1010,7 @@ read_int (LObject     *object,
           int         *out,
           char       **message)
 {
-  LValue *node = lobject_get (object, name);
+  LValue *node = lobject_get (t, object, name);
   gint64 value;
 
   if (node == NULL || (node->type == LV_NULL))
@@ -853,13 +1043,14 @@ read_int (LObject     *object,
 }
 
 static gboolean
-read_text (LObject     *object,
+read_text (LTree       *t,
+           LValue      *object,
            const char  *name,
            glong        max_chars,
            const char **out,
            char       **message)
 {
-  LValue *node = lobject_get (object, name);
+  LValue *node = lobject_get (t, object, name);
   const char *text;
 
   *out = NULL;
@@ -871,7 +1062,7 @@ read_text (LObject     *object,
       return FALSE;
     }
 
-  text = node->string;
+  text = lstring (t, node);
   if (g_utf8_strlen (text, -1) > max_chars)
     {
       *message = g_strdup_printf (_("“%s” is longer than %ld characters"), name, max_chars);
@@ -945,12 +1136,13 @@ parse_plain_time (const char  *text,
 }
 
 static gboolean
-read_time (LObject     *object,
+read_time (LTree       *t,
+           LValue      *object,
            const char  *name,
            LumbarEntry *entry,
            char       **message)
 {
-  LValue *node = lobject_get (object, name);
+  LValue *node = lobject_get (t, object, name);
   g_autoptr(GDateTime) date_time = NULL;
   const char *text;
 
@@ -965,7 +1157,7 @@ read_time (LObject     *object,
       return FALSE;
     }
 
-  text = node->string;
+  text = lstring (t, node);
   if (!parse_plain_time (text, entry))
     {
       /* No default time zone: a time without its offset is refused, because
@@ -993,18 +1185,19 @@ read_time (LObject     *object,
 }
 
 static gboolean
-read_enum (LObject     *object,
+read_enum (LTree       *t,
+           LValue      *object,
            const char  *name,
            gboolean   (*from_string) (const char *, gpointer),
            gpointer     out,
            const char  *allowed,
            char       **message)
 {
-  LValue *node = lobject_get (object, name);
+  LValue *node = lobject_get (t, object, name);
 
   if (node == NULL || (node->type == LV_NULL))
     return TRUE;
-  if (!node_is_string (node) || !from_string (node->string, out))
+  if (!node_is_string (node) || !from_string (lstring (t, node), out))
     {
       *message = g_strdup_printf (_("“%s” must be one of: %s"), name, allowed);
       return FALSE;
@@ -1013,12 +1206,13 @@ read_enum (LObject     *object,
 }
 
 static gboolean
-read_bool (LObject     *object,
+read_bool (LTree       *t,
+           LValue      *object,
            const char  *name,
            gboolean    *out,
            char       **message)
 {
-  LValue *node = lobject_get (object, name);
+  LValue *node = lobject_get (t, object, name);
 
   if (node == NULL || (node->type == LV_NULL))
     return TRUE;
@@ -1032,11 +1226,12 @@ read_bool (LObject     *object,
 }
 
 static gboolean
-read_flags (LObject      *object,
+read_flags (LTree        *t,
+            LValue       *object,
             LumbarFlags  *out,
             char        **message)
 {
-  LValue *node = lobject_get (object, "flags");
+  LValue *node = lobject_get (t, object, "flags");
   LValue *array;
   LumbarFlags flags = 0;
 
@@ -1049,15 +1244,14 @@ read_flags (LObject      *object,
     }
 
   array = node;
-  for (guint i = 0; i < array->items->len; i++)
+  for (LValue *item = lnode (t, array->first); item; item = lnode (t, item->next))
     {
-      LValue *item = g_ptr_array_index (array->items, i);
       LumbarFlags flag;
 
-      if (!node_is_string (item) || !lumbar_flag_from_string (item->string, &flag))
+      if (!node_is_string (item) || !lumbar_flag_from_string (lstring (t, item), &flag))
         {
           *message = g_strdup_printf (_("“flags” holds an unknown symptom “%s”"),
-                                      node_is_string (item) ? item->string : "?");
+                                      node_is_string (item) ? lstring (t, item) : "?");
           return FALSE;
         }
       flags |= flag;
@@ -1068,12 +1262,13 @@ read_flags (LObject      *object,
 }
 
 static LumbarEntry *
-read_entry (LValue       *node,
+read_entry (LTree        *t,
+            LValue       *node,
             LumbarEntry  *reuse,
             char        **message)
 {
   g_autoptr(LumbarEntry) entry = NULL;
-  LObject *object;
+  LValue *object;
   LValue *id_node, *kind_node;
   LumbarKind kind;
   const char *text = NULL;
@@ -1085,16 +1280,16 @@ read_entry (LValue       *node,
     }
   object = node;
 
-  kind_node = lobject_get (object, "kind");
+  kind_node = lobject_get (t, object, "kind");
   if (kind_node == NULL)
     {
       *message = g_strdup (_("“kind” is missing"));
       return NULL;
     }
-  if (!node_is_string (kind_node) || !lumbar_kind_from_string (kind_node->string, &kind))
+  if (!node_is_string (kind_node) || !lumbar_kind_from_string (lstring (t, kind_node), &kind))
     {
       *message = g_strdup_printf (_("unknown kind “%s”"),
-                                  node_is_string (kind_node) ? kind_node->string : "?");
+                                  node_is_string (kind_node) ? lstring (t, kind_node) : "?");
       return NULL;
     }
 
@@ -1106,21 +1301,21 @@ read_entry (LValue       *node,
   else
     entry = lumbar_entry_new_bare (kind);
 
-  id_node = lobject_get (object, "id");
+  id_node = lobject_get (t, object, "id");
   if (id_node == NULL)
     {
       *message = g_strdup (_("“id” is missing"));
       return NULL;
     }
-  if (!node_is_string (id_node) || id_node->string[0] == '\0' ||
-      strlen (id_node->string) > 64)
+  if (!node_is_string (id_node) || lstring (t, id_node)[0] == '\0' ||
+      strlen (lstring (t, id_node)) > 64)
     {
       *message = g_strdup (_("“id” must be a short piece of text"));
       return NULL;
     }
-  lumbar_entry_set_id (entry, id_node->string);
+  lumbar_entry_set_id (entry, lstring (t, id_node));
 
-  if (!read_text (object, "note", LUMBAR_NOTE_MAX_CHARS, &text, message))
+  if (!read_text (t, object, "note", LUMBAR_NOTE_MAX_CHARS, &text, message))
     return NULL;
   lumbar_entry_set_note (entry, text);
 
@@ -1131,10 +1326,10 @@ read_entry (LValue       *node,
         int local = 0, radiating = LUMBAR_RADIATING_NONE;
         LumbarFlags flags = 0;
 
-        if (!read_time (object, "at", entry, message) ||
-            !read_int (object, "local", 0, 10, TRUE, &local, message) ||
-            !read_int (object, "radiating", 0, 10, FALSE, &radiating, message) ||
-            !read_flags (object, &flags, message))
+        if (!read_time (t, object, "at", entry, message) ||
+            !read_int (t, object, "local", 0, 10, TRUE, &local, message) ||
+            !read_int (t, object, "radiating", 0, 10, FALSE, &radiating, message) ||
+            !read_flags (t, object, &flags, message))
           return NULL;
         lumbar_entry_set_local (entry, local);
         lumbar_entry_set_radiating (entry, radiating);
@@ -1146,9 +1341,9 @@ read_entry (LValue       *node,
       {
         int intensity = 0;
 
-        if (!read_time (object, "at", entry, message) ||
-            !read_int (object, "intensity", 0, 10, TRUE, &intensity, message) ||
-            !read_text (object, "trigger", LUMBAR_TRIGGER_MAX_CHARS, &text, message))
+        if (!read_time (t, object, "at", entry, message) ||
+            !read_int (t, object, "intensity", 0, 10, TRUE, &intensity, message) ||
+            !read_text (t, object, "trigger", LUMBAR_TRIGGER_MAX_CHARS, &text, message))
           return NULL;
         lumbar_entry_set_intensity (entry, intensity);
         lumbar_entry_set_trigger (entry, text);
@@ -1160,8 +1355,8 @@ read_entry (LValue       *node,
       {
         int minutes = 0;
 
-        if (!read_time (object, "start", entry, message) ||
-            !read_int (object, "minutes", LUMBAR_MINUTES_MIN, LUMBAR_MINUTES_MAX, TRUE, &minutes, message))
+        if (!read_time (t, object, "start", entry, message) ||
+            !read_int (t, object, "minutes", LUMBAR_MINUTES_MIN, LUMBAR_MINUTES_MAX, TRUE, &minutes, message))
           return NULL;
         lumbar_entry_set_minutes (entry, minutes);
 
@@ -1170,10 +1365,10 @@ read_entry (LValue       *node,
             LumbarSupport support = LUMBAR_SUPPORT_OTHER;
             gboolean legs = FALSE, knees = FALSE;
 
-            if (!read_enum (object, "support", (gpointer) lumbar_support_from_string, &support,
+            if (!read_enum (t, object, "support", (gpointer) lumbar_support_from_string, &support,
                             "pillows, recliner, other", message) ||
-                !read_bool (object, "legs_supported", &legs, message) ||
-                !read_bool (object, "knees_bent", &knees, message))
+                !read_bool (t, object, "legs_supported", &legs, message) ||
+                !read_bool (t, object, "knees_bent", &knees, message))
               return NULL;
             lumbar_entry_set_support (entry, support);
             lumbar_entry_set_legs_supported (entry, legs);
@@ -1185,15 +1380,15 @@ read_entry (LValue       *node,
     case LUMBAR_KIND_THERAPY:
       {
         LumbarTherapy therapy = LUMBAR_THERAPY_MANUAL;
-        LValue *therapy_node = lobject_get (object, "therapy");
+        LValue *therapy_node = lobject_get (t, object, "therapy");
 
         if (therapy_node == NULL)
           {
             *message = g_strdup (_("“therapy” is missing"));
             return NULL;
           }
-        if (!read_time (object, "at", entry, message) ||
-            !read_enum (object, "therapy", (gpointer) lumbar_therapy_from_string, &therapy,
+        if (!read_time (t, object, "at", entry, message) ||
+            !read_enum (t, object, "therapy", (gpointer) lumbar_therapy_from_string, &therapy,
                         "manual, exercise, other", message))
           return NULL;
         lumbar_entry_set_therapy (entry, therapy);
@@ -1209,16 +1404,17 @@ read_entry (LValue       *node,
 }
 
 static gboolean
-read_header (LObject         *root,
+read_header (LTree           *t,
+             LValue          *root,
              LumbarDocument  *doc,
              LumbarParseFlags flags,
              GError         **error)
 {
-  LValue *format = lobject_get (root, "format");
-  LValue *version = lobject_get (root, "version");
+  LValue *format = lobject_get (t, root, "format");
+  LValue *version = lobject_get (t, root, "version");
   LValue *node;
 
-  if (!node_is_string (format) || !g_str_equal (format->string, LUMBAR_FORMAT_NAME))
+  if (!node_is_string (format) || !g_str_equal (lstring (t, format), LUMBAR_FORMAT_NAME))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
                    _("not a Lumbar diary (its “format” is not “lumbar-journal”)"));
@@ -1241,7 +1437,7 @@ read_header (LObject         *root,
       return FALSE;
     }
 
-  node = lobject_get (root, "entries");
+  node = lobject_get (t, root, "entries");
   if (node == NULL || !(node->type == LV_ARRAY))
     {
       g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR, "%s",
@@ -1249,30 +1445,30 @@ read_header (LObject         *root,
       return FALSE;
     }
 
-  node = lobject_get (root, "exported_at");
+  node = lobject_get (t, root, "exported_at");
   if (node_is_string (node))
-    doc->exported_at = g_strdup (node->string);
+    doc->exported_at = g_strdup (lstring (t, node));
 
-  node = lobject_get (root, "patient");
+  node = lobject_get (t, root, "patient");
   if (node != NULL && (node->type == LV_OBJECT))
     {
-      LValue *name = lobject_get (node, "name");
+      LValue *name = lobject_get (t, node, "name");
 
-      if (node_is_string (name) && *name->string)
-        doc->patient_name = g_strdup (name->string);
+      if (node_is_string (name) && *lstring (t, name))
+        doc->patient_name = g_strdup (lstring (t, name));
     }
 
-  node = lobject_get (root, "range");
+  node = lobject_get (t, root, "range");
   if (node != NULL && (node->type == LV_OBJECT))
     {
-      LObject *range = node;
-      LValue *from = lobject_get (range, "from");
-      LValue *to = lobject_get (range, "to");
+      LValue *range = node;
+      LValue *from = lobject_get (t, range, "from");
+      LValue *to = lobject_get (t, range, "to");
 
       if (node_is_string (from))
-        lumbar_day_parse (from->string, &doc->range_from);
+        lumbar_day_parse (lstring (t, from), &doc->range_from);
       if (node_is_string (to))
-        lumbar_day_parse (to->string, &doc->range_to);
+        lumbar_day_parse (lstring (t, to), &doc->range_to);
     }
 
   return TRUE;
@@ -1296,15 +1492,21 @@ parse_document (const char        *data,
 {
   g_autoptr(LumbarDocument) doc = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(LValue) root = NULL;
+  g_auto(LTree) header = { NULL, };
+  g_auto(LTree) tree = { NULL, };
   g_autoptr(LumbarEntry) scratch = NULL;
+  g_autoptr(GArray) root_arrays = NULL;
   const char *entries_at = NULL;
+  const char *array_end = NULL;
+  guint n_root_arrays = 0;
   Reader r;
   guint n_entries = 0;
+  guint last = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!lumbar_json_check_syntax (data ? data : "", length, &n_entries, error))
+  root_arrays = g_array_new (FALSE, FALSE, sizeof (const char *));
+  if (!check_syntax (data ? data : "", length, &n_entries, root_arrays, error))
     return NULL;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -1324,14 +1526,12 @@ parse_document (const char        *data,
     }
 
   /* The root's members, with the entries list only located, not read. */
-  root = g_new0 (LValue, 1);
-  root->type = LV_OBJECT;
-  root->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lvalue_free);
-  root->names = g_ptr_array_new_with_free_func (g_free);
+  ltree_add_node (&header, LV_OBJECT);
   r.p++;
   for (;;)
     {
-      char *name;
+      gboolean is_entries;
+      guint name, name_len, child;
 
       reader_skip_space (&r);
       if (*r.p == '}')
@@ -1341,31 +1541,37 @@ parse_document (const char        *data,
           r.p++;
           reader_skip_space (&r);
         }
-      name = reader_string (&r);
+      name = reader_string (&r, &header);
+      name_len = (guint) (header.text_len - name - 1);
       reader_skip_space (&r);
       r.p++; /* ':' */
       reader_skip_space (&r);
-      g_ptr_array_add (root->names, name);
-      if (g_str_equal (name, "entries") && *r.p == '[')
+      is_entries = strcmp (header.text + name, "entries") == 0;
+      if (*r.p == '[')
+        array_end = g_array_index (root_arrays, const char *, n_root_arrays++);
+      if (is_entries && *r.p == '[')
         {
-          LValue *placeholder = g_new0 (LValue, 1);
-
-          placeholder->type = LV_ARRAY;
-          placeholder->items = g_ptr_array_new ();
-          g_ptr_array_add (root->items, placeholder);
+          child = ltree_add_node (&header, LV_ARRAY);
           entries_at = r.p;
-          reader_skip_value (&r);
+          r.p = array_end;
         }
       else
         {
-          if (g_str_equal (name, "entries"))
+          if (is_entries)
             entries_at = NULL;
-          g_ptr_array_add (root->items, reader_value (&r));
+          child = reader_value (&r, &header);
         }
+      header.nodes[child].name = name;
+      header.nodes[child].name_len = name_len;
+      if (last > 0)
+        header.nodes[last - 1].next = child + 1;
+      else
+        header.nodes[0].first = child + 1;
+      last = child + 1;
     }
 
   doc = lumbar_document_new ();
-  if (!read_header (root, doc, flags, error))
+  if (!read_header (&header, &header.nodes[0], doc, flags, error))
     return NULL;
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1377,8 +1583,8 @@ parse_document (const char        *data,
   for (guint i = 0;; i++)
     {
       g_autofree char *message = NULL;
-      g_autoptr(LValue) value = NULL;
       LumbarEntry *entry;
+      guint value;
 
       reader_skip_space (&r);
       if (*r.p == ']')
@@ -1390,8 +1596,9 @@ parse_document (const char        *data,
       if (*r.p == ',')
         r.p++;
 
-      value = reader_value (&r);
-      entry = read_entry (value, scratch, &message);
+      ltree_reset (&tree);
+      value = reader_value (&r, &tree);
+      entry = read_entry (&tree, &tree.nodes[value], scratch, &message);
 
       /* Verifying a save: every entry must read back equal to what was written. */
       if (expected)
@@ -1719,126 +1926,263 @@ lumbar_document_load_file (GFile            *file,
 
 /* ---------------------------------------------------------------------------
  * Writing. By hand rather than through JsonGenerator: json-glib 1.6 writes
- * some doubles as invalid JSON, and a flat writer is much faster.
+ * some doubles as invalid JSON, and a flat writer is much faster. Every
+ * save writes the whole diary, so each entry is written straight into a
+ * buffer that has room for its worst case: one size check per entry, no
+ * printf and no allocation per value.
  * ------------------------------------------------------------------------- */
 
+typedef struct {
+  char  *data;
+  gsize  len;
+  gsize  size;
+} Writer;
+
+/* The most a string of @n bytes takes: every byte as \u00XX, and quotes. */
+#define STRING_ROOM(n) ((n) * 6 + 2)
+
+/* An entry's members apart from its strings take less than this (a pain
+ * reading with every flag is about 300 bytes). */
+#define ENTRY_ROOM 512
+
+/* Where the next @n bytes can be written. */
+static char *
+writer_reserve (Writer *w,
+                gsize   n)
+{
+  if (w->size - w->len < n)
+    {
+      w->size = MAX (w->size * 2, w->len + n);
+      w->data = g_realloc (w->data, w->size);
+    }
+  return w->data + w->len;
+}
+
 static void
-append_string (GString    *out,
-               const char *text)
+writer_done (Writer *w,
+             char   *end)
+{
+  w->len = end - w->data;
+}
+
+static char *
+put (char       *p,
+     const char *text,
+     gsize       length)
+{
+  memcpy (p, text, length);
+  return p + length;
+}
+
+#define put_literal(p, text) put ((p), "" text, sizeof (text) - 1)
+
+static char *
+put_int (char *p,
+         int   value)
+{
+  char digits[12];
+  guint u = value < 0 ? 0u - (guint) value : (guint) value;
+  int n = 0;
+
+  if (value < 0)
+    *p++ = '-';
+  do
+    {
+      digits[n++] = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+static char *
+put_two_digits (char *p,
+                int   value)
+{
+  p[0] = (char) ('0' + value / 10);
+  p[1] = (char) ('0' + value % 10);
+  return p + 2;
+}
+
+/* @length bytes of @text as a JSON string; at most STRING_ROOM (@length). */
+static char *
+put_string (char       *p,
+            const char *text,
+            gsize       length)
 {
   static const char hex[] = "0123456789abcdef";
-  const char *run = text;
 
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
+  *p++ = '"';
+  for (gsize i = 0; i < length; i++)
     {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
+      guchar c = (guchar) text[i];
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
+        {
+          *p++ = (char) c;
+          continue;
+        }
 
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
+      *p++ = '\\';
       switch (c)
         {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
         default:
-          g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xF]);
+          p = put_literal (p, "u00");
+          *p++ = hex[c >> 4];
+          *p++ = hex[c & 0xF];
           break;
         }
-      if (escape)
-        g_string_append (out, escape);
     }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
+  *p++ = '"';
+  return p;
 }
 
-static void
-append_member (GString    *out,
-               const char *name)
+static char *
+put_c_string (char       *p,
+              const char *text)
 {
-  g_string_append (out, ", \"");
-  g_string_append (out, name);
-  g_string_append (out, "\": ");
+  return put_string (p, text, strlen (text));
+}
+
+/* The time as lumbar_day_format_iso8601() writes it, at most 64 bytes. */
+static char *
+put_time (char   *p,
+          gint64  unix_time,
+          int     utc_offset)
+{
+  LumbarDay day = lumbar_day_from_time (unix_time, utc_offset);
+  int secs = (int) (unix_time + utc_offset - (gint64) day * 86400);
+  int off = ABS (utc_offset) / 60;
+  int y, m, d;
+
+  lumbar_day_to_ymd (day, &y, &m, &d);
+  if (y < 0 || y > 9999 || off / 60 > 99)
+    {
+      /* Never in a valid entry; the general form, whatever its length. */
+      g_autofree char *text = lumbar_day_format_iso8601 (unix_time, utc_offset);
+      gsize length = MIN (strlen (text), 62);
+
+      *p++ = '"';
+      p = put (p, text, length);
+      *p++ = '"';
+      return p;
+    }
+
+  *p++ = '"';
+  p = put_two_digits (p, y / 100);
+  p = put_two_digits (p, y % 100);
+  *p++ = '-';
+  p = put_two_digits (p, m);
+  *p++ = '-';
+  p = put_two_digits (p, d);
+  *p++ = 'T';
+  p = put_two_digits (p, secs / 3600);
+  *p++ = ':';
+  p = put_two_digits (p, (secs / 60) % 60);
+  *p++ = ':';
+  p = put_two_digits (p, secs % 60);
+  *p++ = utc_offset < 0 ? '-' : '+';
+  p = put_two_digits (p, off / 60);
+  *p++ = ':';
+  p = put_two_digits (p, off % 60);
+  *p++ = '"';
+  return p;
+}
+
+static char *
+put_bool (char     *p,
+          gboolean  value)
+{
+  return value ? put_literal (p, "true") : put_literal (p, "false");
 }
 
 static void
-append_entry (GString     *out,
-              LumbarEntry *entry)
+write_entry (Writer      *w,
+             LumbarEntry *entry,
+             gboolean     first)
 {
   LumbarKind kind = lumbar_entry_get_kind (entry);
-  g_autofree char *when = lumbar_entry_dup_iso8601 (entry);
+  const char *id = lumbar_entry_get_id (entry);
+  const char *note = lumbar_entry_get_note (entry);
+  const char *trigger = kind == LUMBAR_KIND_SPASM ? lumbar_entry_get_trigger (entry) : "";
+  gsize id_len, note_len = strlen (note), trigger_len = strlen (trigger);
+  char *p;
 
-  g_string_append (out, "    {\"id\": ");
-  append_string (out, lumbar_entry_get_id (entry));
-  append_member (out, "kind");
-  append_string (out, lumbar_kind_to_string (kind));
-  append_member (out, kind == LUMBAR_KIND_REST || kind == LUMBAR_KIND_INCLINE ? "start" : "at");
-  append_string (out, when);
+  if (id == NULL)
+    id = "";
+  id_len = strlen (id);
+  p = writer_reserve (w, ENTRY_ROOM + STRING_ROOM (id_len) + STRING_ROOM (note_len) + STRING_ROOM (trigger_len));
+
+  p = first ? put_literal (p, "\n    {\"id\": ") : put_literal (p, ",\n    {\"id\": ");
+  p = put_string (p, id, id_len);
+  p = put_literal (p, ", \"kind\": ");
+  p = put_c_string (p, lumbar_kind_to_string (kind));
+  p = kind == LUMBAR_KIND_REST || kind == LUMBAR_KIND_INCLINE ? put_literal (p, ", \"start\": ")
+                                                              : put_literal (p, ", \"at\": ");
+  p = put_time (p, lumbar_entry_get_time (entry), lumbar_entry_get_utc_offset (entry));
 
   switch (kind)
     {
     case LUMBAR_KIND_PAIN:
       {
         LumbarFlags flags = lumbar_entry_get_flags (entry);
-        gboolean first = TRUE;
+        gboolean first_flag = TRUE;
 
-        append_member (out, "local");
-        g_string_append_printf (out, "%d", lumbar_entry_get_local (entry));
+        p = put_literal (p, ", \"local\": ");
+        p = put_int (p, lumbar_entry_get_local (entry));
         if (lumbar_entry_get_radiating (entry) != LUMBAR_RADIATING_NONE)
           {
-            append_member (out, "radiating");
-            g_string_append_printf (out, "%d", lumbar_entry_get_radiating (entry));
+            p = put_literal (p, ", \"radiating\": ");
+            p = put_int (p, lumbar_entry_get_radiating (entry));
           }
-        append_member (out, "flags");
-        g_string_append_c (out, '[');
+        p = put_literal (p, ", \"flags\": [");
         for (guint i = 0; i < LUMBAR_N_FLAGS; i++)
           if (flags & (1u << i))
             {
-              if (!first)
-                g_string_append (out, ", ");
-              append_string (out, lumbar_flag_to_string (1u << i));
-              first = FALSE;
+              if (!first_flag)
+                p = put_literal (p, ", ");
+              p = put_c_string (p, lumbar_flag_to_string (1u << i));
+              first_flag = FALSE;
             }
-        g_string_append_c (out, ']');
+        *p++ = ']';
       }
       break;
 
     case LUMBAR_KIND_SPASM:
-      append_member (out, "intensity");
-      g_string_append_printf (out, "%d", lumbar_entry_get_intensity (entry));
-      append_member (out, "trigger");
-      append_string (out, lumbar_entry_get_trigger (entry));
+      p = put_literal (p, ", \"intensity\": ");
+      p = put_int (p, lumbar_entry_get_intensity (entry));
+      p = put_literal (p, ", \"trigger\": ");
+      p = put_string (p, trigger, trigger_len);
       break;
 
     case LUMBAR_KIND_REST:
-      append_member (out, "minutes");
-      g_string_append_printf (out, "%d", lumbar_entry_get_minutes (entry));
+      p = put_literal (p, ", \"minutes\": ");
+      p = put_int (p, lumbar_entry_get_minutes (entry));
       break;
 
     case LUMBAR_KIND_INCLINE:
-      append_member (out, "minutes");
-      g_string_append_printf (out, "%d", lumbar_entry_get_minutes (entry));
-      append_member (out, "support");
-      append_string (out, lumbar_support_to_string (lumbar_entry_get_support (entry)));
-      append_member (out, "legs_supported");
-      g_string_append (out, lumbar_entry_get_legs_supported (entry) ? "true" : "false");
-      append_member (out, "knees_bent");
-      g_string_append (out, lumbar_entry_get_knees_bent (entry) ? "true" : "false");
+      p = put_literal (p, ", \"minutes\": ");
+      p = put_int (p, lumbar_entry_get_minutes (entry));
+      p = put_literal (p, ", \"support\": ");
+      p = put_c_string (p, lumbar_support_to_string (lumbar_entry_get_support (entry)));
+      p = put_literal (p, ", \"legs_supported\": ");
+      p = put_bool (p, lumbar_entry_get_legs_supported (entry));
+      p = put_literal (p, ", \"knees_bent\": ");
+      p = put_bool (p, lumbar_entry_get_knees_bent (entry));
       break;
 
     case LUMBAR_KIND_THERAPY:
-      append_member (out, "therapy");
-      append_string (out, lumbar_therapy_to_string (lumbar_entry_get_therapy (entry)));
+      p = put_literal (p, ", \"therapy\": ");
+      p = put_c_string (p, lumbar_therapy_to_string (lumbar_entry_get_therapy (entry)));
       break;
 
     case LUMBAR_N_KINDS:
@@ -1846,9 +2190,35 @@ append_entry (GString     *out,
       g_assert_not_reached ();
     }
 
-  append_member (out, "note");
-  append_string (out, lumbar_entry_get_note (entry));
-  g_string_append_c (out, '}');
+  p = put_literal (p, ", \"note\": ");
+  p = put_string (p, note, note_len);
+  *p++ = '}';
+  writer_done (w, p);
+}
+
+/* "  \"NAME\": " and a string, for the export's header. */
+static void
+write_header_string (Writer     *w,
+                     const char *before,
+                     const char *text,
+                     const char *after)
+{
+  gsize length = strlen (text);
+  char *p = writer_reserve (w, strlen (before) + STRING_ROOM (length) + strlen (after));
+
+  p = put (p, before, strlen (before));
+  p = put_string (p, text, length);
+  p = put (p, after, strlen (after));
+  writer_done (w, p);
+}
+
+static void
+write_raw (Writer     *w,
+           const char *text)
+{
+  gsize length = strlen (text);
+
+  writer_done (w, put (writer_reserve (w, length), text, length));
 }
 
 /**
@@ -1860,40 +2230,32 @@ append_entry (GString     *out,
 GBytes *
 lumbar_document_to_bytes (LumbarDocument *doc)
 {
-  GString *out = g_string_sized_new (128 + doc->entries->len * 160);
+  /* Most entries take 150 to 200 bytes: usually one allocation in all. */
+  Writer w = { NULL, 0, 0 };
 
-  g_string_append (out, "{\n  \"format\": \"" LUMBAR_FORMAT_NAME "\",\n");
-  g_string_append_printf (out, "  \"version\": %d,\n", LUMBAR_FORMAT_VERSION);
+  writer_reserve (&w, MIN (512 + (gsize) doc->entries->len * 200, LUMBAR_MAX_FILE_SIZE));
+  write_raw (&w, "{\n  \"format\": \"" LUMBAR_FORMAT_NAME "\",\n"
+                 "  \"version\": " G_STRINGIFY (LUMBAR_FORMAT_VERSION) ",\n");
 
   if (doc->exported_at)
-    {
-      g_string_append (out, "  \"exported_at\": ");
-      append_string (out, doc->exported_at);
-      g_string_append (out, ",\n");
-    }
+    write_header_string (&w, "  \"exported_at\": ", doc->exported_at, ",\n");
   if (doc->patient_name)
-    {
-      g_string_append (out, "  \"patient\": {\"name\": ");
-      append_string (out, doc->patient_name);
-      g_string_append (out, "},\n");
-    }
+    write_header_string (&w, "  \"patient\": {\"name\": ", doc->patient_name, "},\n");
   if (doc->range_from != LUMBAR_DAY_INVALID && doc->range_to != LUMBAR_DAY_INVALID)
     {
       g_autofree char *from = lumbar_day_to_string (doc->range_from);
       g_autofree char *to = lumbar_day_to_string (doc->range_to);
+      g_autofree char *range = g_strdup_printf ("  \"range\": {\"from\": \"%s\", \"to\": \"%s\"},\n", from, to);
 
-      g_string_append_printf (out, "  \"range\": {\"from\": \"%s\", \"to\": \"%s\"},\n", from, to);
+      write_raw (&w, range);
     }
 
-  g_string_append (out, "  \"entries\": [");
+  write_raw (&w, "  \"entries\": [");
   for (guint i = 0; i < doc->entries->len; i++)
-    {
-      g_string_append (out, i == 0 ? "\n" : ",\n");
-      append_entry (out, g_ptr_array_index (doc->entries, i));
-    }
-  g_string_append (out, doc->entries->len ? "\n  ]\n}\n" : "]\n}\n");
+    write_entry (&w, g_ptr_array_index (doc->entries, i), i == 0);
+  write_raw (&w, doc->entries->len ? "\n  ]\n}\n" : "]\n}\n");
 
-  return g_string_free_to_bytes (out);
+  return g_bytes_new_take (w.data, w.len);
 }
 
 /**

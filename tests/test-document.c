@@ -334,6 +334,39 @@ test_year_range_edges (void)
 }
 
 static void
+test_root_members_around_entries (void)
+{
+  /* Other members, arrays among them, before and after the entries are
+   * read as before; the last "entries" counts, as in json-glib. */
+  const char *after = "{\"future\": [1, [2, \"]\"]], \"entries\": ["
+    "{\"id\": \"a\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 5}],"
+    " \"more\": [[], {\"entries\": []}], \"format\": \"lumbar-journal\", \"version\": 1, \"patient\": {\"name\": \"Anna\"}}";
+  const char *twice = HEAD
+    "{\"id\": \"a\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 5}],"
+    " \"entries\": [{\"id\": \"b\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 5},"
+    " {\"id\": \"c\", \"kind\": \"rest\", \"start\": \"2026-11-23T08:30:00Z\", \"minutes\": 5}]}";
+  const char *not_a_list = HEAD "], \"entries\": 5}";
+  g_autoptr(LumbarDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = parse (after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->entries->len, ==, 1);
+  g_assert_cmpstr (doc->patient_name, ==, "Anna");
+  g_clear_pointer (&doc, lumbar_document_free);
+
+  doc = parse (twice, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->entries->len, ==, 2);
+  g_assert_cmpstr (lumbar_entry_get_id (g_ptr_array_index (doc->entries, 0)), ==, "b");
+  g_clear_pointer (&doc, lumbar_document_free);
+
+  doc = parse (not_a_list, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_NOT_LUMBAR);
+}
+
+static void
 test_long_texts (void)
 {
   g_autoptr(GString) note = g_string_new (NULL);
@@ -604,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/lumbar/document/bad-entries", test_bad_entries);
   g_test_add_func ("/lumbar/document/other-time-forms", test_other_time_forms);
   g_test_add_func ("/lumbar/document/year-range-edges", test_year_range_edges);
+  g_test_add_func ("/lumbar/document/root-members-around-entries", test_root_members_around_entries);
   g_test_add_func ("/lumbar/document/long-texts", test_long_texts);
   g_test_add_func ("/lumbar/document/duplicate-id", test_duplicate_id);
   g_test_add_func ("/lumbar/document/too-deep", test_too_deep);
