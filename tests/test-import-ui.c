@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "lumbar-application.h"
+#include "lumbar-backups-window.h"
 #include "lumbar-document.h"
 #include "lumbar-format.h"
 #include "lumbar-review-window.h"
@@ -20,8 +21,9 @@
 /*
  * Nothing lost (run `meson test` inside xvfb-run): the real application
  * imports a diary after a preview and undoes it as a whole, refuses a file
- * it cannot import without changing anything, and adds a reviewed file to
- * the person's own diary. DESIGN.md → Storage promises → Import.
+ * it cannot import without changing anything, lists the backups and
+ * restores one, and adds a reviewed file to the person's own diary.
+ * DESIGN.md → Storage promises → Import, and Restoring.
  */
 
 #define WAIT_MS 8000
@@ -87,6 +89,18 @@ write_text (Fixture    *fixture,
   g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
   g_assert_no_error (error);
   return path;
+}
+
+static void
+set_mtime (const char *path,
+           gint64      unix_time)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, (guint64) unix_time,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* Whether @journal holds exactly @entries (by id, every member equal). */
@@ -155,6 +169,20 @@ find_label (GtkWidget  *root,
   lumbar_test_collect_of_type (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  lumbar_test_collect_of_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
+        g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
       return g_ptr_array_index (labels, i);
   return NULL;
 }
@@ -418,8 +446,9 @@ preview_add_undo_body (Fixture *fixture)
   GtkWidget *undo;
 
   g_assert_true (journal_is (journal, fixture->diary));
-  /* Import… is in the main menu. */
+  /* Import… and Backups… are in the main menu. */
   g_assert_true (menu_has_action (window, "win.import"));
+  g_assert_true (menu_has_action (window, "win.backups"));
 
   lumbar_window_import_file (window, file);
   dialog = wait_for_dialog ();
@@ -565,6 +594,232 @@ test_bad_files (Fixture       *fixture,
   run_app (fixture, bad_files_body);
 }
 
+/* Tests: Backups… */
+
+typedef struct {
+  const char *name;
+  guint       n_entries;
+  int         hours_ago;   /* when it was written */
+} BackupSpec;
+
+/* Written in another order than their names: the list goes by when. */
+static const BackupSpec backup_specs[] = {
+  { "journal-2026-11-01.json", 2, 30 },
+  { "journal-2026-11-02.json", 3, 2 },
+  { "journal-2026-11-03.json", 1, 5 },
+};
+
+static char *
+write_backup (Fixture          *fixture,
+              const BackupSpec *spec,
+              GPtrArray        *entries_out)
+{
+  char *path = g_build_filename (fixture->diary_dir, "backups", spec->name, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < spec->n_entries; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", spec->name, i);
+
+      g_ptr_array_add (entries, pain_at (id, 1 + (int) i, 9, 2 + (int) i, NULL));
+    }
+  write_entries (path, entries);
+  set_mtime (path, g_get_real_time () / G_USEC_PER_SEC - spec->hours_ago * 3600);
+  if (entries_out != NULL)
+    for (guint i = 0; i < entries->len; i++)
+      g_ptr_array_add (entries_out, g_object_ref (g_ptr_array_index (entries, i)));
+  return path;
+}
+
+static gboolean
+backups_read (gpointer data)
+{
+  return lumbar_backups_window_get_n_read (data) == g_list_model_get_n_items (lumbar_backups_window_get_backups (data));
+}
+
+static LumbarBackupsWindow *
+open_backups (LumbarWindow *window)
+{
+  LumbarBackupsWindow *backups;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_BACKUPS_WINDOW), WAIT_MS));
+  backups = LUMBAR_BACKUPS_WINDOW (lumbar_test_find_toplevel (LUMBAR_TYPE_BACKUPS_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (backups)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (backups)));
+  g_assert_true (lumbar_test_wait_for (backups_read, backups, WAIT_MS));
+  lumbar_test_flush (GTK_WIDGET (backups));
+  return backups;
+}
+
+static gboolean
+is_aside_name (const char *name)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^journal-\\d{4}-\\d\\d-\\d\\d-\\d{6}\\.json$", 0, 0, NULL);
+
+  return g_regex_match (regex, name, 0, NULL);
+}
+
+static char *
+find_aside (Fixture *fixture)
+{
+  g_autofree char *dir_path = g_build_filename (fixture->diary_dir, "backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (is_aside_name (name))
+      return g_build_filename (dir_path, name, NULL);
+  return NULL;
+}
+
+static void
+backups_restore_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  LumbarJournal *journal = lumbar_store_get_journal (lumbar_window_get_store (window));
+  g_autoptr(GPtrArray) restored = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *aside = NULL;
+  g_autofree char *path = NULL;
+  LumbarBackupsWindow *backups;
+  AdwMessageDialog *dialog;
+  /* Most recently written first, whatever the names say. */
+  const guint order[] = { 1, 2, 0 };
+  const char *counts[] = { "3 entries, ", "1 entry, ", "2 entries, " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (backup_specs); i++)
+    {
+      char *written = write_backup (fixture, &backup_specs[i], i == 2 ? restored : NULL);
+
+      if (i == 2)
+        path = written;
+      else
+        g_free (written);
+    }
+
+  backups = open_backups (window);
+  lumbar_test_collect_of_type (GTK_WIDGET (backups), ADW_TYPE_PREFERENCES_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const BackupSpec *spec = &backup_specs[order[i]];
+      g_autoptr(GDateTime) written = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *backup_path = g_build_filename (fixture->diary_dir, "backups", spec->name, NULL);
+      g_autoptr(LumbarBackup) backup = g_list_model_get_item (lumbar_backups_window_get_backups (backups), i);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+      written = g_date_time_new_from_unix_local ((gint64) st.st_mtime);
+      title = lumbar_format_date_time (written);
+      g_assert_cmpstr (lumbar_backup_get_path (backup), ==, backup_path);
+      g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), ==, title);
+      g_assert_nonnull (find_label (g_ptr_array_index (rows, i), title));
+      if (find_label_prefix (g_ptr_array_index (rows, i), counts[i]) == NULL)
+        g_error ("row %u does not say “%s…”", i, counts[i]);
+    }
+  lumbar_test_assert_one_format (GTK_WIDGET (backups));
+
+  /* Restore… asks first, naming the backup and keeping the diary. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (backups), "backups.restore", "s", path));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore This Backup?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_true (journal_is (journal, fixture->diary));
+  answer (dialog, "restore");
+
+  /* The diary is the backup's; the diary as it was is a backup of its own. */
+  g_assert_true (journal_is (journal, restored));
+  aside = find_aside (fixture);
+  g_assert_nonnull (aside);
+  {
+    JournalQuery kept = { journal, fixture->diary, aside };
+    JournalQuery saved = { journal, restored, fixture->journal_path };
+
+    g_assert_true (disk_matches (&kept));
+    g_assert_true (lumbar_test_wait_for (disk_matches, &saved, WAIT_MS));
+  }
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (LUMBAR_TYPE_BACKUPS_WINDOW), WAIT_MS));
+  {
+    g_autoptr(GDateTime) written = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC - 5 * 3600);
+    g_autofree char *when = lumbar_format_date_time (written);
+    g_autofree char *toast = g_strdup_printf ("Diary restored from the backup of %s", when);
+
+    lumbar_test_flush (GTK_WIDGET (window));
+    if (find_label (GTK_WIDGET (window), toast) == NULL)
+      g_error ("no toast “%s”", toast);
+  }
+
+  /* Listed among the backups now, it can itself be restored. */
+  backups = open_backups (window);
+  {
+    GListModel *list = lumbar_backups_window_get_backups (backups);
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(LumbarBackup) backup = g_list_model_get_item (list, i);
+
+        listed |= g_strcmp0 (lumbar_backup_get_path (backup), aside) == 0;
+      }
+    g_assert_true (listed);
+  }
+  gtk_window_close (GTK_WINDOW (backups));
+}
+
+static void
+test_backups_restore (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  run_app (fixture, backups_restore_body);
+}
+
+static void
+backups_open_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  g_autofree char *path = write_backup (fixture, &backup_specs[1], NULL);
+  LumbarBackupsWindow *backups = open_backups (window);
+  LumbarReviewWindow *review;
+  guint64 revision = lumbar_journal_get_revision (lumbar_store_get_journal (lumbar_window_get_store (window)));
+
+  /* Open shows it read-only, beside the diary, which stays as it is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (backups), "backups.open", "s", path));
+  review = LUMBAR_REVIEW_WINDOW (wait_for_window (fixture, LUMBAR_TYPE_REVIEW_WINDOW));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_review_window_get_journal (review)), ==, 3);
+  g_assert_cmpuint (lumbar_journal_get_revision (lumbar_store_get_journal (lumbar_window_get_store (window))), ==, revision);
+  gtk_window_close (GTK_WINDOW (review));
+  gtk_window_close (GTK_WINDOW (backups));
+}
+
+static void
+test_backups_open (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  run_app (fixture, backups_open_body);
+}
+
+static void
+backups_empty_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  LumbarBackupsWindow *backups = open_backups (window);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (backups), LUMBAR_TYPE_BACKUPS_WINDOW, "stack"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_nonnull (find_label (GTK_WIDGET (backups), "No Backups Yet"));
+  gtk_window_close (GTK_WINDOW (backups));
+}
+
+static void
+test_backups_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_app (fixture, backups_empty_body);
+}
+
 /* Tests: a review window's "Add to My Diary" */
 
 static void
@@ -673,6 +928,9 @@ main (int   argc,
   ADD ("preview-add-undo", test_preview_add_undo);
   ADD ("cancel-changes-nothing", test_cancel);
   ADD ("bad-files-change-nothing", test_bad_files);
+  ADD ("backups-listed-and-restored", test_backups_restore);
+  ADD ("backup-opens-read-only", test_backups_open);
+  ADD ("no-backups-yet", test_backups_empty);
   ADD ("review-add-to-my-diary", test_review_add);
   ADD ("review-add-when-diary-is-locked", test_review_locked);
 

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "lumbar-backups-window.h"
 #include "lumbar-export-dialog.h"
+#include "lumbar-format.h"
 #include "lumbar-import-dialog.h"
 #include "lumbar-window-private.h"
 
@@ -115,6 +117,39 @@ undo_import_action (GtkWidget  *widget,
     lumbar_import_undo (import, NULL);
 }
 
+static void
+on_backup_restored (LumbarWindow *self,
+                    LumbarBackup *backup)
+{
+  g_autofree char *written = lumbar_format_date_time (lumbar_backup_get_written (backup));
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* The entries an import added may not be there any more. */
+  _lumbar_window_forget_import (self);
+
+  /* Translators: %s is when the backup was written */
+  title = g_strdup_printf (_("Diary restored from the backup of %s"), written);
+  toast = adw_toast_new (title);
+  lumbar_window_add_toast (self, toast);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+  LumbarBackupsWindow *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = lumbar_backups_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (window, "restored", G_CALLBACK (on_backup_restored), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _lumbar_window_class_actions_init (LumbarWindowClass *klass)
 {
@@ -126,6 +161,7 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "diary");
@@ -142,17 +178,20 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
  *
  * Exporting and printing need a loaded diary with something in it; an
  * empty diary would make an empty report. Importing needs a diary that can
- * be changed.
+ * be changed; the backups can be looked at once the diary was read (or
+ * found unreadable: that is when they matter most).
  */
 void
 _lumbar_window_actions_update (LumbarWindow *self)
 {
   gboolean loaded = self->store != NULL && lumbar_store_get_loaded (self->store);
   gboolean writable = loaded && !lumbar_store_get_read_only (self->store);
+  gboolean settled = loaded || (self->store != NULL && lumbar_store_get_read_only (self->store));
   gboolean has_entries = loaded && lumbar_journal_get_n_entries (lumbar_store_get_journal (self->store)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_entries);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_entries);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", writable && self->import != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", settled);
 }
