@@ -13,6 +13,7 @@
 #include "lumbar-backups-window.h"
 #include "lumbar-document.h"
 #include "lumbar-format.h"
+#include "lumbar-import-service.h"
 #include "lumbar-review-window.h"
 #include "lumbar-store.h"
 #include "lumbar-test-utils.h"
@@ -895,6 +896,129 @@ test_review_locked (Fixture       *fixture,
   run_app (fixture, review_locked_body);
 }
 
+/* Tests: `lumbar --import FILE` handed to the running app */
+
+typedef struct {
+  char     *address;
+  char     *bus_name;
+  char     *object_path;
+  char     *path;
+  char     *counts;
+  GError   *error;
+  gboolean  done;
+} Call;
+
+/* The command line's side, from another thread: the app answers on the
+ * main thread, which the test keeps running meanwhile. */
+static gpointer
+call_thread (gpointer data)
+{
+  Call *call = data;
+  g_autoptr(GDBusConnection) connection = NULL;
+
+  connection = g_dbus_connection_new_for_address_sync (call->address,
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &call->error);
+  if (connection != NULL)
+    lumbar_import_service_call (connection, call->bus_name, call->object_path, call->path,
+                                &call->counts, &call->error);
+  g_atomic_int_set (&call->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static gboolean
+call_done (gpointer data)
+{
+  return g_atomic_int_get (&((Call *) data)->done);
+}
+
+static void
+call_import (Fixture    *fixture,
+             Call       *call,
+             const char *path)
+{
+  g_autoptr(GThread) thread = NULL;
+
+  call->address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+  call->bus_name = g_strdup (g_application_get_application_id (G_APPLICATION (fixture->app)));
+  call->object_path = g_strdup (g_application_get_dbus_object_path (G_APPLICATION (fixture->app)));
+  call->path = g_strdup (path);
+  thread = g_thread_new ("lumbar --import", call_thread, call);
+  g_assert_true (lumbar_test_wait_for (call_done, call, WAIT_MS));
+  g_thread_join (g_steal_pointer (&thread));
+}
+
+static void
+call_clear (Call *call)
+{
+  g_free (call->address);
+  g_free (call->bus_name);
+  g_free (call->object_path);
+  g_free (call->path);
+  g_free (call->counts);
+  g_clear_error (&call->error);
+  memset (call, 0, sizeof *call);
+}
+
+static void
+command_line_import_body (Fixture *fixture)
+{
+  LumbarWindow *window = wait_for_main_window (fixture);
+  LumbarJournal *journal = lumbar_store_get_journal (lumbar_window_get_store (window));
+  g_autofree char *path = write_import_file (fixture, "laptop.lumbar.json");
+  g_autofree char *bad = write_text (fixture, "broken.json", "{\"format\": \"lumbar-journal\", \"version\": 1, \"entries\": [\n");
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  JournalQuery added = { journal, merged, fixture->journal_path };
+  JournalQuery back = { journal, fixture->diary, fixture->journal_path };
+  Call call = { 0 };
+  guint64 revision;
+
+  g_assert_true (g_application_get_is_registered (G_APPLICATION (fixture->app)));
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (fixture->app)));
+
+  /* Merged at once, no preview; the answer is what `lumbar --import`
+   * prints, and the diary is on disk before it. */
+  call_import (fixture, &call, path);
+  g_assert_no_error (call.error);
+  g_assert_cmpstr (call.counts, ==, "2 new, 1 already there, 1 conflicts");
+  call_clear (&call);
+  g_assert_null (lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  for (guint i = 0; i < fixture->diary->len; i++)
+    g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (fixture->diary, i)));
+  g_ptr_array_add (merged, pain_at ("new-1", 23, 8, 6, "from the laptop"));
+  g_ptr_array_add (merged, pain_at ("new-2", 23, 20, 2, NULL));
+  g_assert_true (journal_is (journal, merged));
+  g_assert_true (disk_matches (&added));
+
+  /* The window says so, and its Undo takes the import back. */
+  lumbar_test_flush (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2 entries added"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", NULL));
+  g_assert_true (journal_is (journal, fixture->diary));
+  g_assert_true (lumbar_test_wait_for (disk_matches, &back, WAIT_MS));
+
+  /* A file that cannot be imported: the reason goes back, nothing changes. */
+  revision = lumbar_journal_get_revision (journal);
+  call_import (fixture, &call, bad);
+  g_assert_null (call.counts);
+  g_assert_nonnull (call.error);
+  g_assert_cmpuint (lumbar_journal_get_revision (journal), ==, revision);
+  call_clear (&call);
+}
+
+static void
+test_command_line_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  run_app_full (fixture, TRUE, command_line_import_body);
+  g_test_dbus_down (bus);
+}
+
 static void
 skip_without_display (void)
 {
@@ -933,6 +1057,7 @@ main (int   argc,
   ADD ("no-backups-yet", test_backups_empty);
   ADD ("review-add-to-my-diary", test_review_add);
   ADD ("review-add-when-diary-is-locked", test_review_locked);
+  ADD ("command-line-import-handed-to-app", test_command_line_import);
 
   status = g_test_run ();
   lumbar_test_remove_tree (test_root);

@@ -9,6 +9,7 @@
 #include "lumbar-application.h"
 #include "lumbar-compat.h"
 #include "lumbar-error.h"
+#include "lumbar-import-service.h"
 #include "lumbar-review-window.h"
 #include "lumbar-window.h"
 
@@ -22,6 +23,7 @@ struct _LumbarApplication
   gboolean        load_started;
   gboolean        load_done;
   GPtrArray      *store_waiters; /* GTask: lumbar_application_load_store_async() */
+  LumbarImportService *import_service;  /* `lumbar --import` while the app runs */
   GtkWidget      *quit_dialog;
   gboolean        quit_anyway;
 };
@@ -304,6 +306,68 @@ lumbar_application_load_store_finish (LumbarApplication  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The one store, made when the application registers (the import service
+ * needs it) or starts. Making it reads nothing. */
+static void
+ensure_store (LumbarApplication *self)
+{
+  if (self->store == NULL)
+    self->store = lumbar_store_new (NULL);
+}
+
+/* `lumbar --import FILE` handed to this app: merged already, without a
+ * preview (asked for from a terminal, which prints the counts); the main
+ * window offers Undo. */
+static void
+on_imported (LumbarApplication *self,
+             LumbarImport      *import,
+             const char        *path)
+{
+  if (lumbar_import_get_n_new (import) == 0)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LUMBAR_IS_WINDOW (l->data))
+      {
+        lumbar_window_show_import (LUMBAR_WINDOW (l->data), import);
+        return;
+      }
+}
+
+static gboolean
+lumbar_application_dbus_register (GApplication     *application,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  LumbarApplication *self = LUMBAR_APPLICATION (application);
+
+  if (!G_APPLICATION_CLASS (lumbar_application_parent_class)->dbus_register (application, connection,
+                                                                             object_path, error))
+    return FALSE;
+
+  /* Only the lock holder writes the diary: while this app runs, the
+   * command line hands --import to it here. */
+  ensure_store (self);
+  self->import_service = lumbar_import_service_new (self->store);
+  g_signal_connect_object (self->import_service, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  return lumbar_import_service_export (self->import_service, connection, object_path, error);
+}
+
+static void
+lumbar_application_dbus_unregister (GApplication    *application,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  LumbarApplication *self = LUMBAR_APPLICATION (application);
+
+  if (self->import_service != NULL)
+    lumbar_import_service_unexport (self->import_service);
+  g_clear_object (&self->import_service);
+
+  G_APPLICATION_CLASS (lumbar_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 /* `lumbar FILE…`: each exported log in a read-only review window, and no
  * main window (the person's own diary is not needed to review). */
 static void
@@ -332,7 +396,7 @@ lumbar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-log", open_log_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
-  self->store = lumbar_store_new (NULL);
+  ensure_store (self);
 }
 
 static void
@@ -373,6 +437,7 @@ lumbar_application_dispose (GObject *object)
 {
   LumbarApplication *self = (LumbarApplication *) object;
 
+  g_clear_object (&self->import_service);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->store_waiters, g_ptr_array_unref);
@@ -388,6 +453,8 @@ lumbar_application_class_init (LumbarApplicationClass *klass)
 
   object_class->dispose = lumbar_application_dispose;
 
+  app_class->dbus_register = lumbar_application_dbus_register;
+  app_class->dbus_unregister = lumbar_application_dbus_unregister;
   app_class->open = lumbar_application_open;
   app_class->startup = lumbar_application_startup;
   app_class->activate = lumbar_application_activate;
