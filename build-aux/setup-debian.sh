@@ -28,9 +28,10 @@ packages=(
   libcairo2-dev
   libpango1.0-dev
   gettext
-  # data validation
+  # data validation; the MIME type test installs into a folder and asks gio
   desktop-file-utils
   appstream
+  shared-mime-info
   # headless UI tests
   xvfb
   xauth
