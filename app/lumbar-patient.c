@@ -214,8 +214,8 @@ lumbar_patient_get_n_skipped (LumbarPatient *self)
  * lumbar_patient_dup_pain_text:
  *
  * Returns: (transfer full): mean pain over the last seven days of the
- *   export and its change against the fourteen days before, "5.1 (+0.8
- *   points (+19%))", or a word for a week without readings
+ *   export and its change against the fourteen days before, "5.1 over the
+ *   last 7 days, +0.8 points (+19%)", or words for a week without readings
  */
 char *
 lumbar_patient_dup_pain_text (LumbarPatient *self)
@@ -238,8 +238,9 @@ lumbar_patient_dup_pain_text (LumbarPatient *self)
     /* Translators: mean pain over the last 7 days, with nothing to compare with */
     return g_strdup_printf (_("%s over the last 7 days"), mean);
   change = lumbar_format_change (p14->value, w7->value);
-  /* Translators: mean pain over the last 7 days, then its change against the 14 days before */
-  return g_strdup_printf (_("%s over the last 7 days (%s)"), mean, change);
+  /* Translators: mean pain over the last 7 days, then its change against
+   * the 14 days before: "5.1 over the last 7 days, +0.8 points (+19%)" */
+  return g_strdup_printf (_("%s over the last 7 days, %s"), mean, change);
 }
 
 /**

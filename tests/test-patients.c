@@ -160,7 +160,7 @@ test_folder_order_and_changes (Fixture       *f,
 
   /* The figures are the export's own, as of its day. */
   pain = lumbar_patient_dup_pain_text (nth (f, 1));
-  g_assert_cmpstr (pain, ==, "6.0 over the last 7 days (+3.0 points (+100%))");
+  g_assert_cmpstr (pain, ==, "6.0 over the last 7 days, +3.0 points (+100%)");
   g_assert_cmpint (lumbar_patient_get_last_entry_day (nth (f, 1)), ==, DIARY_TODAY);
   g_assert_cmpint (lumbar_patient_get_days (nth (f, 1))->today, ==, DIARY_TODAY);
   tips = lumbar_patient_dup_tips_text (nth (f, 1));

@@ -14,6 +14,7 @@
 #include "lumbar-entry-editor.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
+#include "lumbar-patients-window.h"
 #include "lumbar-period-stats.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
@@ -193,6 +194,7 @@ snapshot_clear (Snapshot *snapshot)
 #define FIXTURE_FIRST (lumbar_day_from_ymd (2026, 11, 7))
 #define FIXTURE_LAST  (lumbar_day_from_ymd (2026, 11, 27))
 #define FIXTURE_PATIENT "Anna Berg & Co"
+#define FIXTURE_PATIENT_MARKUP "Anna Berg &amp; Co"
 
 static void
 stamp (LumbarEntry *entry,
@@ -690,19 +692,51 @@ test_unreadable_file (Fixture       *fixture,
   snapshot_clear (&after);
 }
 
+static gboolean
+patients_loaded (gpointer data)
+{
+  LumbarPatientsWindow *window = LUMBAR_PATIENTS_WINDOW (lumbar_test_find_toplevel (LUMBAR_TYPE_PATIENTS_WINDOW));
+  LumbarPatientList *list;
+
+  if (window == NULL)
+    return FALSE;
+  list = lumbar_patients_window_get_list (window);
+  return !lumbar_patient_list_get_loading (list) &&
+         g_list_model_get_n_items (G_LIST_MODEL (list)) == GPOINTER_TO_UINT (data);
+}
+
+/* The Patients window's rows, in order. */
+static GPtrArray *
+patient_rows (LumbarPatientsWindow *window)
+{
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW);
+
+  return g_steal_pointer (&rows);
+}
+
+static LumbarPatientsWindow *
+wait_for_patients (guint n)
+{
+  LumbarPatientsWindow *window;
+
+  g_assert_true (lumbar_test_wait_for (patients_loaded, GUINT_TO_POINTER (n), WAIT_MS));
+  window = LUMBAR_PATIENTS_WINDOW (lumbar_test_find_toplevel (LUMBAR_TYPE_PATIENTS_WINDOW));
+  lumbar_test_flush (GTK_WIDGET (window));
+  return window;
+}
+
 static void
 several_files_body (Fixture *fixture)
 {
-  WindowQuery query = { fixture, LUMBAR_TYPE_REVIEW_WINDOW, 2 };
+  LumbarPatientsWindow *window = wait_for_patients (2);
+  g_autoptr(GPtrArray) rows = patient_rows (window);
   g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(GFile) again = NULL;
+  WindowQuery query = { fixture, LUMBAR_TYPE_REVIEW_WINDOW, 1 };
 
-  g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
-  lumbar_test_flush (NULL);
+  /* Several logs open one Patients window, not a window each. */
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
-  g_assert_cmpuint (windows->len, ==, 2);
-  g_assert_false (g_file_equal (lumbar_review_window_get_file (g_ptr_array_index (windows, 0)),
-                                lumbar_review_window_get_file (g_ptr_array_index (windows, 1))));
+  g_assert_cmpuint (windows->len, ==, 0);
+  g_assert_cmpuint (rows->len, ==, 2);
 
   /* Reviewing leaves the person's own diary alone: not read, not locked. */
   {
@@ -715,14 +749,16 @@ several_files_body (Fixture *fixture)
     g_assert_false (lumbar_store_get_read_only (probe));
   }
 
-  /* Opening one of them again raises its window instead of a third. */
-  again = g_file_new_for_path (g_ptr_array_index (fixture->open_paths, 0));
-  g_application_open (G_APPLICATION (fixture->app), &again, 1, "");
-  /* A file already shown is found at once, without reading it. */
+  /* A row opens that patient's review window; again, it is raised. */
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, FIXTURE_PATIENT_MARKUP);
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activate");
+  g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activate");
   lumbar_test_flush (NULL);
   g_clear_pointer (&windows, g_ptr_array_unref);
   windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
-  g_assert_cmpuint (windows->len, ==, 2);
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_cmpstr (lumbar_review_window_get_patient_name (g_ptr_array_index (windows, 0)), ==, FIXTURE_PATIENT);
 }
 
 static void
@@ -734,6 +770,99 @@ test_several_files (Fixture       *fixture,
   g_ptr_array_add (fixture->open_paths, write_export (fixture, "first.json", entries));
   g_ptr_array_add (fixture->open_paths, write_file (fixture, "second.json", BAD_ENTRIES, -1));
   run_app (fixture, several_files_body);
+}
+
+/* An export of @entries shifted to end on FIXTURE_LAST, by @name. */
+static void
+write_patient (const char *folder,
+               const char *file,
+               const char *name,
+               int         pain_shift,
+               gboolean    warning_sign)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-28T09:15:00+01:00", NULL);
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+  LumbarExportOptions options = LUMBAR_EXPORT_OPTIONS_INIT;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LumbarEntry *entry = g_ptr_array_index (entries, i);
+
+      if (lumbar_entry_get_kind (entry) != LUMBAR_KIND_PAIN)
+        continue;
+      /* The last week a little worse (or better) than the weeks before. */
+      if (lumbar_entry_get_day (entry) > FIXTURE_LAST - 7)
+        lumbar_entry_set_local (entry, CLAMP (lumbar_entry_get_local (entry) + pain_shift, 0, 10));
+      if (warning_sign && lumbar_entry_get_day (entry) == FIXTURE_LAST)
+        lumbar_entry_set_flags (entry, LUMBAR_FLAG_LEG_WEAKNESS);
+    }
+  options.patient_name = name;
+  options.now = now;
+  bytes = lumbar_export_to_json (entries, &options);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+}
+
+static void
+folder_body (Fixture *fixture)
+{
+  LumbarPatientsWindow *window = wait_for_patients (12);
+  g_autoptr(GPtrArray) rows = patient_rows (window);
+  g_autoptr(GPtrArray) windows = NULL;
+  WindowQuery query = { fixture, LUMBAR_TYPE_REVIEW_WINDOW, 1 };
+  GtkWidget *alert;
+
+  /* Warning signs first, said at the top; then the worst week; the file
+   * that cannot be read last, with its reason. */
+  g_assert_cmpuint (rows->len, ==, 12);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Carl Flags");
+  /* (libadwaita 1.2 gives the subtitle back without its markup, 1.7 with.) */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)),
+                            "Warning signs logged, medical care advised"));
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Bea Worse");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 11)), ==, "broken.lumbar.json");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (g_ptr_array_index (rows, 11)), "Cannot be read: "));
+  g_assert_null (strchr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 11)), '\n'));
+  g_assert_false (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, 11)));
+  alert = find_label (GTK_WIDGET (window), "1 patient logged warning signs in their last week and was advised to seek medical care.");
+  g_assert_nonnull (alert);
+  g_assert_true (gtk_widget_is_visible (alert));
+  /* Period and last entry, with real dates. */
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (g_ptr_array_index (rows, 1)),
+                                   "7 Nov – 27 Nov 2026 · last entry 27 Nov 2026\nPain: "));
+
+  /* The row opens that patient. */
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activate");
+  g_assert_true (lumbar_test_wait_for (has_n_windows, &query, WAIT_MS));
+  windows = app_windows (fixture, LUMBAR_TYPE_REVIEW_WINDOW);
+  g_assert_cmpstr (lumbar_review_window_get_patient_name (g_ptr_array_index (windows, 0)), ==, "Carl Flags");
+
+  /* A new export saved into the folder shows up. */
+  write_patient (fixture->dir, "dana.lumbar.json", "Dana New", 0, FALSE);
+  window = wait_for_patients (13);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = patient_rows (window);
+  g_assert_cmpuint (rows->len, ==, 13);
+}
+
+static void
+test_folder (Fixture       *fixture,
+             gconstpointer  data)
+{
+  for (int i = 0; i < 9; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("steady-%d.lumbar.json", i);
+      g_autofree char *name = g_strdup_printf ("Steady %d", i);
+
+      write_patient (fixture->dir, file, name, 0, FALSE);
+    }
+  write_patient (fixture->dir, "bea.lumbar.json", "Bea Worse", 3, FALSE);
+  write_patient (fixture->dir, "carl.lumbar.json", "Carl Flags", -2, TRUE);
+  g_free (write_file (fixture, "broken.lumbar.json", "{\"format\": \"lumbar-journal\", \"version\": 1, \"entries\": [,]}", -1));
+  g_free (write_file (fixture, "readme.txt", "not a log", -1));
+  g_ptr_array_add (fixture->open_paths, g_strdup (fixture->dir));
+  run_app (fixture, folder_body);
 }
 
 /* The main window: drop, export and print */
@@ -1105,6 +1234,7 @@ main (int   argc,
   ADD ("skips-bad-entries", test_skips_bad_entries);
   ADD ("unreadable-file", test_unreadable_file);
   ADD ("several-files", test_several_files);
+  ADD ("folder-of-patients", test_folder);
   ADD ("main-window-export-print-drop", test_main_window);
   ADD ("export-json", test_export_json);
   ADD ("export-formats", test_export_formats);

@@ -16,6 +16,7 @@
 #include "lumbar-export.h"
 #include "lumbar-format.h"
 #include "lumbar-import-dialog.h"
+#include "lumbar-patients-window.h"
 #include "lumbar-period-stats.h"
 #include "lumbar-print.h"
 #include "lumbar-report.h"
@@ -682,6 +683,16 @@ lumbar_review_window_open_files (GtkApplication  *application,
 
   g_return_if_fail (GTK_IS_APPLICATION (application));
   g_return_if_fail (n_files == 0 || files != NULL);
+
+  /* Several logs or a folder: the Patients window. One log: its own. */
+  if (n_files > 1 || (n_files == 1 && g_file_query_file_type (files[0], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY))
+    {
+      g_autoptr(GFile) single = lumbar_patients_window_route (application, files, (guint) n_files);
+
+      if (single != NULL)
+        lumbar_review_window_open_files (application, &single, 1, parent);
+      return;
+    }
 
   batch = g_new0 (OpenBatch, 1);
   batch->application = g_object_ref (application);
