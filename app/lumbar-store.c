@@ -553,12 +553,9 @@ read_timers (const char *path)
   JsonArray *array;
   gsize length = 0;
   gint64 version;
-  GStatBuf st;
 
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > TIMERS_MAX_SIZE)
-    return g_steal_pointer (&timers);
-
-  if (!g_file_get_contents (path, &contents, &length, &error) ||
+  /* Only a regular file, and never more than a timers file can hold. */
+  if (!lumbar_file_read_regular (path, TIMERS_MAX_SIZE, &contents, &length, &error) ||
       !lumbar_json_check_syntax (contents, length, NULL, &error))
     {
       g_debug ("Ignoring %s: %s", path, error->message);
@@ -801,7 +798,7 @@ make_daily_backup (const char  *journal_path,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  if (!g_file_get_contents (journal_path, &contents, &length, &local_error))
+  if (!lumbar_file_read_regular (journal_path, LUMBAR_MAX_FILE_SIZE, &contents, &length, &local_error))
     {
       /* No diary on disk yet: nothing to keep. */
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
