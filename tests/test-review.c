@@ -916,6 +916,7 @@ main_window_body (Fixture *fixture)
   /* The menu offers the three; an empty diary has nothing to export:
    * Export and Print do nothing (the dialog would open at once). */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-log"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-folder"));
   g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (lumbar_application_get_store (fixture->app))), ==, 0);
   g_assert_true (gtk_widget_activate_action (main_window, "win.export", NULL));
   g_assert_true (gtk_widget_activate_action (main_window, "win.print", NULL));

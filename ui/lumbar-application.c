@@ -10,6 +10,7 @@
 #include "lumbar-compat.h"
 #include "lumbar-error.h"
 #include "lumbar-import-service.h"
+#include "lumbar-patients-window.h"
 #include "lumbar-review-window.h"
 #include "lumbar-window.h"
 
@@ -189,8 +190,19 @@ open_log_action (GSimpleAction *action,
   lumbar_review_window_choose_files (app, gtk_application_get_active_window (app));
 }
 
+static void
+open_folder_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  lumbar_patients_window_choose_folder (app, gtk_application_get_active_window (app));
+}
+
 static const GActionEntry app_actions[] = {
   { "open-log", open_log_action },
+  { "open-folder", open_folder_action },
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
@@ -386,6 +398,7 @@ lumbar_application_startup (GApplication *application)
   const char *quit_accels[] = { "<Primary>q", NULL };
   const char *close_accels[] = { "<Primary>w", NULL };
   const char *open_log_accels[] = { "<Primary>o", NULL };
+  const char *open_folder_accels[] = { "<Primary><Shift>o", NULL };
   const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (lumbar_application_parent_class)->startup (application);
@@ -394,6 +407,7 @@ lumbar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-log", open_log_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-folder", open_folder_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
   ensure_store (self);

@@ -326,6 +326,54 @@ lumbar_patients_window_route (GtkApplication  *application,
   return NULL;
 }
 
+static void
+on_folder_chosen (GtkFileChooserNative *chooser,
+                  int                   response,
+                  gpointer              user_data)
+{
+  GtkApplication *application = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (folder != NULL)
+        lumbar_review_window_open_files (application, &folder, 1,
+                                         gtk_native_dialog_get_transient_for (GTK_NATIVE_DIALOG (chooser)));
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (application));
+  g_object_unref (application);
+}
+
+/**
+ * lumbar_patients_window_choose_folder:
+ * @application: the application
+ * @parent: (nullable): the window that asked
+ *
+ * Asks for a folder of exported logs and shows it in a Patients window.
+ */
+void
+lumbar_patients_window_choose_folder (GtkApplication *application,
+                                      GtkWindow      *parent)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+
+  chooser = gtk_file_chooser_native_new (_("Open Folder of Exported Logs"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* The chooser is its own reference until it answers. */
+  g_application_hold (G_APPLICATION (application));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), g_object_ref (application));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /**
  * lumbar_patients_window_get_list:
  *

@@ -19,6 +19,8 @@ LumbarPatientsWindow *lumbar_patients_window_new_for_folder (GtkApplication     
 GFile                *lumbar_patients_window_route          (GtkApplication        *application,
                                                              GFile                **files,
                                                              guint                  n_files);
+void                  lumbar_patients_window_choose_folder  (GtkApplication        *application,
+                                                             GtkWindow             *parent);
 LumbarPatientList    *lumbar_patients_window_get_list       (LumbarPatientsWindow  *self);
 GFile                *lumbar_patients_window_get_folder     (LumbarPatientsWindow  *self);
 
