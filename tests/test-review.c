@@ -1005,8 +1005,10 @@ test_export_json (Fixture       *fixture,
   g_assert_cmpint (lumbar_export_dialog_get_format (dialog), ==, LUMBAR_EXPORT_JSON);
   g_assert_cmpint (lumbar_export_dialog_get_range (dialog), ==, LUMBAR_RANGE_CUSTOM);
 
+  /* Named with the diary file type's own extension, so that the export
+   * opens in Lumbar from a file manager. */
   name = lumbar_export_dialog_dup_suggested_name (dialog);
-  g_assert_cmpstr (name, ==, "lumbar-2026-11-10-to-2026-11-20.json");
+  g_assert_cmpstr (name, ==, "lumbar-2026-11-10-to-2026-11-20.lumbar.json");
 
   g_assert_true (lumbar_export_dialog_export_to_file (dialog, path, &error));
   g_assert_no_error (error);

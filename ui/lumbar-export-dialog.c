@@ -152,9 +152,13 @@ set_button_day (GtkMenuButton *button,
 static const char *
 format_extension (LumbarExportFormat format)
 {
-  /* A FHIR Bundle is JSON too; the double extension tells it apart. */
+  /* Both are JSON; the double extension tells them apart. "*.lumbar.json"
+   * is the glob of the diary file type (application/x-lumbar-journal), so
+   * a file manager opens the export in Lumbar. */
   if (format == LUMBAR_EXPORT_FHIR)
     return "fhir.json";
+  if (format == LUMBAR_EXPORT_JSON)
+    return "lumbar.json";
   return lumbar_export_format_to_string (format);
 }
 
@@ -419,6 +423,9 @@ choose_file (LumbarExportDialog *self)
     case LUMBAR_EXPORT_JSON:
     default:
       gtk_file_filter_set_name (filter, _("Exported Lumbar logs"));
+      /* The diary type, and plain JSON for exports named before it existed
+       * (and for running uninstalled, when the type is unknown). */
+      gtk_file_filter_add_mime_type (filter, "application/x-lumbar-journal");
       gtk_file_filter_add_mime_type (filter, "application/json");
       break;
     }
