@@ -804,6 +804,68 @@ write_patient (const char *folder,
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
 }
 
+/* A therapist sees a patient's warning signs before any figure: first on
+ * the Overview, on the title and on the tabs, about the patient. */
+static void
+red_flags_body (Fixture *fixture)
+{
+  LumbarReviewWindow *window = wait_for_review_window (fixture);
+  GtkWidget *card = review_child (window, "red_flag_card");
+  GtkWidget *pain = review_child (window, "pain_group");
+  GtkWidget *badge = review_child (window, "red_flag_badge");
+  AdwViewStackPage *overview = ADW_VIEW_STACK_PAGE (review_child (window, "overview_stack_page"));
+  GtkWidget *sibling;
+  gboolean before = FALSE;
+
+  g_assert_true (gtk_widget_is_visible (card));
+  g_assert_true (lumbar_test_has_accessible_name (card, "Warning signs logged: medical care advised"));
+  g_assert_true (gtk_widget_get_parent (card) == gtk_widget_get_parent (pain));
+  for (sibling = gtk_widget_get_prev_sibling (pain); sibling != NULL; sibling = gtk_widget_get_prev_sibling (sibling))
+    before |= sibling == card;
+  g_assert_true (before);
+  g_assert_nonnull (find_label (card, "• The patient logged leg weakness that is getting worse on 27 November 2026."));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (review_child (window, "red_flag_message"))),
+                            "advised the patient to seek medical care promptly"));
+
+  g_assert_true (gtk_widget_is_visible (badge));
+  g_assert_true (adw_view_stack_page_get_needs_attention (overview));
+  g_assert_true (adw_view_stack_page_get_needs_attention (ADW_VIEW_STACK_PAGE (review_child (window, "tips_stack_page"))));
+  g_assert_cmpstr (adw_view_stack_page_get_icon_name (overview), ==, "dialog-warning-symbolic");
+}
+
+static void
+test_red_flags_first (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "carl.lumbar.json", NULL);
+
+  write_patient (fixture->dir, "carl.lumbar.json", "Carl Flags", 0, TRUE);
+  g_ptr_array_add (fixture->open_paths, g_strdup (path));
+  run_app (fixture, red_flags_body);
+}
+
+/* Without warning signs nothing of it shows. */
+static void
+no_red_flags_body (Fixture *fixture)
+{
+  LumbarReviewWindow *window = wait_for_review_window (fixture);
+
+  g_assert_false (gtk_widget_is_visible (review_child (window, "red_flag_card")));
+  g_assert_false (gtk_widget_is_visible (review_child (window, "red_flag_badge")));
+  g_assert_false (adw_view_stack_page_get_needs_attention (ADW_VIEW_STACK_PAGE (review_child (window, "overview_stack_page"))));
+}
+
+static void
+test_no_red_flags (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "anna.lumbar.json", NULL);
+
+  write_patient (fixture->dir, "anna.lumbar.json", "Anna", 0, FALSE);
+  g_ptr_array_add (fixture->open_paths, g_strdup (path));
+  run_app (fixture, no_red_flags_body);
+}
+
 static void
 folder_body (Fixture *fixture)
 {
@@ -1238,6 +1300,8 @@ main (int   argc,
   ADD ("unreadable-file", test_unreadable_file);
   ADD ("several-files", test_several_files);
   ADD ("folder-of-patients", test_folder);
+  ADD ("red-flags-first", test_red_flags_first);
+  ADD ("no-red-flags-no-warning", test_no_red_flags);
   ADD ("main-window-export-print-drop", test_main_window);
   ADD ("export-json", test_export_json);
   ADD ("export-formats", test_export_formats);

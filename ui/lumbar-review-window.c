@@ -132,6 +132,46 @@ show_chart (LumbarReviewWindow *self)
   lumbar_chart_view_set_range (self->chart_view, LUMBAR_RANGE_ALL);
 }
 
+/* Warning signs before anything else: on the Overview, above the
+ * figures, not dismissible; on the title; and on the tabs. The words are
+ * the engine's, about the patient, with the days they were logged. */
+static void
+show_red_flags (LumbarReviewWindow *self)
+{
+  LumbarSummary *summary = lumbar_summary_tracker_get_summary (self->tracker);
+  const LumbarRedFlags *red_flags = lumbar_summary_get_red_flags (summary);
+  LumbarVoice voice = lumbar_summary_get_voice (summary);
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->red_flag_card, red_flags->active);
+  gtk_widget_set_visible (self->red_flag_badge, red_flags->active);
+  adw_view_stack_page_set_needs_attention (self->overview_stack_page, red_flags->active);
+  adw_view_stack_page_set_icon_name (self->overview_stack_page,
+                                     red_flags->active ? "dialog-warning-symbolic" : "lumbar-history-symbolic");
+  adw_view_stack_page_set_needs_attention (self->tips_stack_page, red_flags->active);
+  if (!red_flags->active)
+    return;
+
+  gtk_label_set_label (self->red_flag_heading,
+                       voice == LUMBAR_VOICE_THERAPIST
+                       ? _("Warning signs logged: medical care advised")
+                       : _("See a doctor soon"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->red_flag_card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_label (self->red_flag_heading), -1);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->red_flag_reasons))) != NULL)
+    gtk_box_remove (self->red_flag_reasons, child);
+  for (guint i = 0; red_flags->reasons[i]; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("• %s", red_flags->reasons[i]);
+      GtkWidget *label = gtk_label_new (item);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (self->red_flag_reasons, label);
+    }
+  gtk_label_set_label (self->red_flag_message, lumbar_red_flags_get_message (voice));
+}
+
 static void
 show_tips (LumbarReviewWindow *self)
 {
@@ -141,8 +181,21 @@ show_tips (LumbarReviewWindow *self)
 
   n_indicated = lumbar_tips_page_get_n_indicated (self->tips_page);
   adw_view_stack_page_set_badge_number (self->tips_stack_page, n_indicated);
-  adw_view_stack_page_set_needs_attention (self->tips_stack_page,
-                                           lumbar_tips_page_get_red_flags_active (self->tips_page));
+  show_red_flags (self);
+}
+
+/* Narrower than the switcher's icons and labels: the switcher goes to the
+ * bottom of the window, as the main window's does. */
+static void
+on_switcher_squeezed (LumbarReviewWindow *self)
+{
+  gboolean narrow = adw_squeezer_get_visible_child (self->switcher_squeezer) == self->switcher_none;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  if (narrow)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->switcher_squeezer), "lumbar-review-switcher");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->switcher_squeezer), "lumbar-review-switcher");
 }
 
 static void
@@ -222,10 +275,19 @@ lumbar_review_window_class_init (LumbarReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, overview_stack_page);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, pain_group);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, red_flag_badge);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, red_flag_card);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, red_flag_heading);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, red_flag_message);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, red_flag_reasons);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_label);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, skipped_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, switcher_none);
+  gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_page);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, tips_stack_page);
   gtk_widget_class_bind_template_child (widget_class, LumbarReviewWindow, toast_overlay);
@@ -250,6 +312,8 @@ lumbar_review_window_init (LumbarReviewWindow *self)
 
   lumbar_review_window_install_drop_target (GTK_WIDGET (self), NULL);
   _lumbar_review_window_actions_update (self);
+  g_signal_connect_object (self->switcher_squeezer, "notify::visible-child",
+                           G_CALLBACK (on_switcher_squeezed), self, G_CONNECT_SWAPPED);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
