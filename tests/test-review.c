@@ -14,6 +14,7 @@
 #include "lumbar-entry-editor.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-export.h"
+#include "lumbar-format.h"
 #include "lumbar-patients-window.h"
 #include "lumbar-period-stats.h"
 #include "lumbar-print.h"
@@ -866,6 +867,50 @@ test_no_red_flags (Fixture       *fixture,
   run_app (fixture, no_red_flags_body);
 }
 
+/* The Entries page of an export names its days by date: "Today" would be
+ * the reader's today, not the patient's. */
+static void
+dated_headings_body (Fixture *fixture)
+{
+  LumbarReviewWindow *window = wait_for_review_window (fixture);
+  GtkWidget *diary = review_child (window, "diary_page");
+  g_autofree char *today = lumbar_format_date (lumbar_day_today (), LUMBAR_DATE_WEEKDAY);
+  g_autofree char *yesterday = lumbar_format_date (lumbar_day_today () - 1, LUMBAR_DATE_WEEKDAY);
+
+  lumbar_review_window_set_visible_page_name (window, "entries");
+  lumbar_test_flush (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (diary, today));
+  g_assert_nonnull (find_label (diary, yesterday));
+  g_assert_null (find_label (diary, "Today"));
+  g_assert_null (find_label (diary, "Yesterday"));
+}
+
+static void
+test_dated_headings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  LumbarExportOptions options = LUMBAR_EXPORT_OPTIONS_INIT;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (int back = 0; back < 2; back++)
+    {
+      LumbarEntry *entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+      g_autoptr(GDateTime) at = g_date_time_add_days (now, -back);
+
+      lumbar_entry_set_time (entry, g_date_time_to_unix (at),
+                             (int) (g_date_time_get_utc_offset (at) / G_TIME_SPAN_SECOND));
+      lumbar_entry_set_local (entry, 4);
+      g_ptr_array_add (entries, entry);
+    }
+  options.now = now;
+  bytes = lumbar_export_to_json (entries, &options);
+  g_ptr_array_add (fixture->open_paths,
+                   write_file (fixture, "today.lumbar.json", g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes)));
+  run_app (fixture, dated_headings_body);
+}
+
 static void
 folder_body (Fixture *fixture)
 {
@@ -1302,6 +1347,7 @@ main (int   argc,
   ADD ("folder-of-patients", test_folder);
   ADD ("red-flags-first", test_red_flags_first);
   ADD ("no-red-flags-no-warning", test_no_red_flags);
+  ADD ("entries-dated-not-today", test_dated_headings);
   ADD ("main-window-export-print-drop", test_main_window);
   ADD ("export-json", test_export_json);
   ADD ("export-formats", test_export_formats);

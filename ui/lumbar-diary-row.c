@@ -77,7 +77,7 @@ lumbar_diary_kind_icon_name (LumbarKind kind)
 /**
  * lumbar_diary_format_day:
  * @day: the day to name
- * @today: the local date today
+ * @today: the local date today, or %LUMBAR_DAY_INVALID for dates only
  *
  * Names a day for a heading: "Today", "Yesterday" or the full date.
  *
@@ -89,9 +89,9 @@ lumbar_diary_format_day (LumbarDay day,
 {
   g_autoptr(GDateTime) date_time = NULL;
 
-  if (day == today)
+  if (today != LUMBAR_DAY_INVALID && day == today)
     return g_strdup (_("Today"));
-  if (day == today - 1)
+  if (today != LUMBAR_DAY_INVALID && day == today - 1)
     return g_strdup (_("Yesterday"));
 
   return lumbar_format_date (day, LUMBAR_DATE_WEEKDAY);
@@ -195,8 +195,10 @@ static void
 show_heading (LumbarDiaryRow *self,
               LumbarDiaryDay *heading)
 {
+  /* A log only read (a patient's export) is dated, never "Today" by the
+   * reader's clock (DESIGN.md → Voice). */
   g_autofree char *text = lumbar_diary_format_day (lumbar_diary_day_get_day (heading),
-                                                   lumbar_day_today ());
+                                                   self->read_only ? LUMBAR_DAY_INVALID : lumbar_day_today ());
 
   gtk_label_set_text (self->heading_label, text);
   lumbar_list_item_set_accessible_name (GTK_WIDGET (self), text);
@@ -480,5 +482,6 @@ lumbar_diary_row_set_read_only (LumbarDiaryRow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->entry_box), "read-only");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->entry_box), "read-only");
+  lumbar_diary_row_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
