@@ -18,5 +18,6 @@ void         lumbar_today_page_set_store (LumbarTodayPage *self,
                                           LumbarStore     *store);
 void         lumbar_today_page_set_tracker (LumbarTodayPage      *self,
                                             LumbarSummaryTracker *tracker);
+void         lumbar_today_page_focus_pain_form (LumbarTodayPage *self);
 
 G_END_DECLS
