@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "lumbar-entry.h"
 #include "lumbar-range.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,23 @@ void            lumbar_settings_save_window_state  (LumbarSettings *self,
                                                     int             width,
                                                     int             height,
                                                     gboolean        maximized);
+GStrv           lumbar_settings_dup_reminder_times (LumbarSettings     *self);
+void            lumbar_settings_set_reminder_times (LumbarSettings     *self,
+                                                    const char * const *times);
+gboolean        lumbar_settings_get_welcome_shown  (LumbarSettings *self);
+void            lumbar_settings_set_welcome_shown  (LumbarSettings *self,
+                                                    gboolean        shown);
+gboolean        lumbar_settings_get_ask_radiating  (LumbarSettings *self);
+void            lumbar_settings_set_ask_radiating  (LumbarSettings *self,
+                                                    gboolean        ask);
+LumbarSupport   lumbar_settings_get_default_support (LumbarSettings *self);
+void            lumbar_settings_set_default_support (LumbarSettings *self,
+                                                     LumbarSupport   support);
+
+gboolean        lumbar_settings_parse_time         (const char     *text,
+                                                    int            *hour,
+                                                    int            *minute);
+
+#define LUMBAR_SETTINGS_MAX_REMINDERS 3
 
 G_END_DECLS
