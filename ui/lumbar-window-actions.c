@@ -117,6 +117,50 @@ undo_import_action (GtkWidget  *widget,
     lumbar_import_undo (import, NULL);
 }
 
+/* Takes back one change of the session (see lumbar_window_record_change()),
+ * or says why it cannot be. */
+void
+_lumbar_window_undo_change (LumbarWindow *self,
+                            guint         change)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->undo == NULL || change == 0)
+    return;
+
+  toast = g_hash_table_lookup (self->undo_toasts, GUINT_TO_POINTER (change));
+  if (toast != NULL)
+    {
+      g_hash_table_remove (self->undo_toasts, GUINT_TO_POINTER (change));
+      adw_toast_dismiss (toast);
+    }
+
+  if (!lumbar_undo_has_change (self->undo, change))
+    return;
+  if (!lumbar_undo_undo (self->undo, change, &error))
+    lumbar_window_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+undo_change_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _lumbar_window_undo_change (LUMBAR_WINDOW (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+
+  if (self->undo != NULL)
+    _lumbar_window_undo_change (self, lumbar_undo_peek_last (self->undo));
+}
+
 static void
 on_backup_restored (LumbarWindow *self,
                     LumbarBackup *backup)
@@ -125,8 +169,11 @@ on_backup_restored (LumbarWindow *self,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  /* The entries an import added may not be there any more. */
+  /* The entries an import added may not be there any more, nor those the
+   * session's changes were about. */
   _lumbar_window_forget_import (self);
+  if (self->undo != NULL)
+    lumbar_undo_clear (self->undo);
 
   /* Translators: %s is when the backup was written */
   title = g_strdup_printf (_("Diary restored from the backup of %s"), written);
@@ -162,6 +209,8 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-change", "u", undo_change_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "diary");
@@ -170,6 +219,7 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 /**
@@ -179,7 +229,8 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
  * Exporting and printing need a loaded diary with something in it; an
  * empty diary would make an empty report. Importing needs a diary that can
  * be changed; the backups can be looked at once the diary was read (or
- * found unreadable: that is when they matter most).
+ * found unreadable: that is when they matter most). Undo needs a diary
+ * that can be changed, and Ctrl+Z a change to take back.
  */
 void
 _lumbar_window_actions_update (LumbarWindow *self)
@@ -194,4 +245,7 @@ _lumbar_window_actions_update (LumbarWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", writable && self->import != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", settled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && self->undo != NULL && lumbar_undo_get_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-change", writable && self->undo != NULL);
 }

@@ -8,6 +8,7 @@
 #include "lumbar-summary-tracker.h"
 #include "lumbar-tips-page.h"
 #include "lumbar-today-page.h"
+#include "lumbar-undo.h"
 #include "lumbar-window.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ struct _LumbarWindow
   gboolean              broken_dismissed;
   LumbarImport         *import;       /* the last import, while its toast offers Undo */
   AdwToast             *import_toast; /* not owned: the overlay has it until dismissed */
+  LumbarUndo           *undo;         /* the session's changes to the diary, for Ctrl+Z */
+  GHashTable           *undo_toasts;  /* change number → its toast, not owned, while shown or queued */
 
   GtkWidget            *banner_revealer;
   GtkWidget            *broken_banner;
@@ -57,5 +60,7 @@ struct _LumbarWindow
 void _lumbar_window_class_actions_init (LumbarWindowClass *klass);
 void _lumbar_window_actions_update     (LumbarWindow      *self);
 void _lumbar_window_forget_import      (LumbarWindow      *self);
+void _lumbar_window_undo_change        (LumbarWindow      *self,
+                                        guint              change);
 
 G_END_DECLS

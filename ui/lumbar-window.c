@@ -375,6 +375,9 @@ lumbar_window_set_store (LumbarWindow *self,
 
   self->store = g_object_ref (store);
   self->tracker = lumbar_summary_tracker_new (lumbar_store_get_journal (store));
+  self->undo = lumbar_undo_new (lumbar_store_get_journal (store));
+  g_signal_connect_object (self->undo, "notify::can-undo",
+                           G_CALLBACK (_lumbar_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::loaded", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::read-only", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::read-only-reason", G_CALLBACK (update_banners), self, G_CONNECT_SWAPPED);
@@ -422,6 +425,8 @@ lumbar_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->tracker);
   g_clear_object (&self->settings);
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
   g_clear_object (&self->import);
   self->import_toast = NULL;
 
@@ -554,6 +559,7 @@ lumbar_window_init (LumbarWindow *self)
 #endif
 
   self->settings = lumbar_settings_new ();
+  self->undo_toasts = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -687,4 +693,84 @@ lumbar_window_get_visible_page_name (LumbarWindow *self)
 {
   g_return_val_if_fail (LUMBAR_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* Undo
+ *
+ * Every change to the diary made in this window is recorded on one stack:
+ * its toast's Undo takes back exactly that change, even while newer toasts
+ * wait behind it, and Ctrl+Z takes back the newest change not yet undone. */
+
+static void
+on_change_toast_dismissed (LumbarWindow *self,
+                           AdwToast     *toast)
+{
+  guint change = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "lumbar-change"));
+
+  /* The change stays on the stack for Ctrl+Z; only its button is gone. */
+  if (self->undo_toasts != NULL && g_hash_table_lookup (self->undo_toasts, GUINT_TO_POINTER (change)) == toast)
+    g_hash_table_remove (self->undo_toasts, GUINT_TO_POINTER (change));
+}
+
+/**
+ * lumbar_window_record_change:
+ * @self: the main window
+ * @before: (nullable): the entry as it was; %NULL if @after was added
+ * @after: (nullable): the entry as it is now; %NULL if @before was deleted
+ * @toast_title: what the toast says, e.g. "Pain logged"
+ *
+ * Records a change just made to the window's diary: shows a toast with an
+ * Undo button for exactly this change and pushes it on the session's undo
+ * stack, which Ctrl+Z ("win.undo") takes back newest first.
+ */
+void
+lumbar_window_record_change (LumbarWindow *self,
+                             LumbarEntry  *before,
+                             LumbarEntry  *after,
+                             const char   *toast_title)
+{
+  AdwToast *toast;
+  guint change;
+
+  g_return_if_fail (LUMBAR_IS_WINDOW (self));
+  g_return_if_fail (before == NULL || LUMBAR_IS_ENTRY (before));
+  g_return_if_fail (after == NULL || LUMBAR_IS_ENTRY (after));
+  g_return_if_fail (before != NULL || after != NULL);
+  g_return_if_fail (toast_title != NULL);
+
+  toast = adw_toast_new (toast_title);
+  if (self->undo == NULL)
+    {
+      lumbar_window_add_toast (self, toast);
+      return;
+    }
+
+  change = lumbar_undo_push (self->undo, before, after);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-change");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (change));
+  /* The newest change shows at once; older toasts wait their turn again,
+   * each with its own Undo. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "lumbar-change", GUINT_TO_POINTER (change));
+  g_hash_table_insert (self->undo_toasts, GUINT_TO_POINTER (change), toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_change_toast_dismissed), self, G_CONNECT_SWAPPED);
+  lumbar_window_add_toast (self, toast);
+  _lumbar_window_actions_update (self);
+}
+
+/**
+ * lumbar_window_focus_pain_form:
+ * @self: the main window
+ *
+ * Shows the Today page, ready to log a pain reading.
+ */
+void
+lumbar_window_focus_pain_form (LumbarWindow *self)
+{
+  g_return_if_fail (LUMBAR_IS_WINDOW (self));
+
+  ensure_today_page (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "today");
+  lumbar_today_page_focus_pain_form (self->today_page);
 }

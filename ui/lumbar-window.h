@@ -27,5 +27,10 @@ void          lumbar_window_set_visible_page_name (LumbarWindow      *self,
                                                    const char        *name);
 const char   *lumbar_window_get_visible_page_name (LumbarWindow      *self);
 LumbarTodayPage *lumbar_window_get_today_page     (LumbarWindow      *self);
+void          lumbar_window_record_change         (LumbarWindow      *self,
+                                                   LumbarEntry       *before,
+                                                   LumbarEntry       *after,
+                                                   const char        *toast_title);
+void          lumbar_window_focus_pain_form       (LumbarWindow      *self);
 
 G_END_DECLS
