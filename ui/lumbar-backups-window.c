@@ -77,8 +77,8 @@ find_backup (LumbarBackupsWindow *self,
  * phone-sized window, or longer words than English has). */
 
 typedef struct {
-  GtkLabel  *subtitles[2];  /* wide and narrow layout */
-  GtkWidget *buttons[2];
+  GtkLabel  *subtitle;
+  GtkWidget *buttons;
 } BackupRow;
 
 static GtkWidget *
@@ -98,11 +98,12 @@ row_button_new (const char *label,
   return button;
 }
 
-/* The text and the buttons of one layout. */
+/* The text, and the buttons under it: beside it they left German text a
+ * few words a line at 360 px, and a squeezer choosing between the two
+ * measures the wide one below its minimum on GTK 4.18 (a warning). */
 static GtkWidget *
 row_layout_new (LumbarBackup *backup,
                 const char   *written,
-                gboolean      wide,
                 GtkLabel    **subtitle,
                 GtkWidget   **buttons)
 {
@@ -138,7 +139,7 @@ row_layout_new (LumbarBackup *backup,
   gtk_box_append (GTK_BOX (*buttons), row_button_new (_("Open"), open_name, "backups.open", path));
   gtk_box_append (GTK_BOX (*buttons), row_button_new (_("Restore…"), restore_name, "backups.restore", path));
 
-  layout = gtk_box_new (wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL, wide ? 12 : 9);
+  layout = gtk_box_new (GTK_ORIENTATION_VERTICAL, 9);
   gtk_box_append (GTK_BOX (layout), text);
   gtk_box_append (GTK_BOX (layout), *buttons);
   return layout;
@@ -149,26 +150,20 @@ row_new (LumbarBackup *backup)
 {
   g_autofree char *written = format_written (backup);
   GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *squeezer = adw_squeezer_new ();
   BackupRow *parts = g_new0 (BackupRow, 1);
+  GtkWidget *layout;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), written);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
 
-  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-  /* Beside the text only where it needs no wrapping. */
-  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
-  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
-  for (guint i = 0; i < 2; i++)
-    adw_squeezer_add (ADW_SQUEEZER (squeezer),
-                      row_layout_new (backup, written, i == 0, &parts->subtitles[i], &parts->buttons[i]));
-  gtk_widget_set_margin_top (squeezer, 9);
-  gtk_widget_set_margin_bottom (squeezer, 9);
-  gtk_widget_set_margin_start (squeezer, 12);
-  gtk_widget_set_margin_end (squeezer, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), squeezer);
+  layout = row_layout_new (backup, written, &parts->subtitle, &parts->buttons);
+  gtk_widget_set_margin_top (layout, 9);
+  gtk_widget_set_margin_bottom (layout, 9);
+  gtk_widget_set_margin_start (layout, 12);
+  gtk_widget_set_margin_end (layout, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), layout);
 
   g_object_set_data_full (G_OBJECT (row), "lumbar-backup-row", parts, g_free);
   return row;
@@ -197,11 +192,8 @@ show_read (GtkWidget    *row,
   else
     subtitle = g_strdup (_("No entries"));
 
-  for (guint i = 0; i < 2; i++)
-    {
-      gtk_label_set_text (parts->subtitles[i], subtitle);
-      gtk_widget_set_sensitive (parts->buttons[i], error == NULL);
-    }
+  gtk_label_set_text (parts->subtitle, subtitle);
+  gtk_widget_set_sensitive (parts->buttons, error == NULL);
 }
 
 static void
