@@ -12,13 +12,16 @@ test_chart_range_persists (void)
   g_autoptr(GSettings) gsettings = g_settings_new ("io.github.lumbar.Lumbar");
   g_autoptr(LumbarSettings) settings = lumbar_settings_new ();
   g_autoptr(LumbarSettings) next = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *kept = NULL;
 
   g_assert_true (lumbar_settings_get_persistent (settings));
   g_assert_cmpint (lumbar_settings_get_chart_range (settings), ==, LUMBAR_RANGE_1_MONTH);
 
   /* The enum is stored by its nick, the key's documented values. */
   lumbar_settings_set_chart_range (settings, LUMBAR_RANGE_1_YEAR);
-  g_assert_cmpstr (g_settings_get_string (gsettings, "chart-range"), ==, "1y");
+  stored = g_settings_get_string (gsettings, "chart-range");
+  g_assert_cmpstr (stored, ==, "1y");
   lumbar_settings_set_chart_show_table (settings, TRUE);
   g_assert_true (g_settings_get_boolean (gsettings, "chart-show-table"));
 
@@ -29,7 +32,8 @@ test_chart_range_persists (void)
 
   /* A period picked by hand is not one the chart remembers. */
   lumbar_settings_set_chart_range (settings, LUMBAR_RANGE_CUSTOM);
-  g_assert_cmpstr (g_settings_get_string (gsettings, "chart-range"), ==, "1y");
+  kept = g_settings_get_string (gsettings, "chart-range");
+  g_assert_cmpstr (kept, ==, "1y");
 
   g_settings_reset (gsettings, "chart-range");
   g_settings_reset (gsettings, "chart-show-table");
