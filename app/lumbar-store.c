@@ -2104,14 +2104,17 @@ lumbar_store_start_timer (LumbarStore  *self,
   return TRUE;
 }
 
-static int
+/* Elapsed minutes rounded up, at least 1 (a clock set back gives a
+ * minute, not nothing). Not capped: a longer session is the caller's to
+ * refuse, never to shorten. */
+static gint64
 session_minutes (GDateTime *start,
                  GDateTime *now)
 {
   gint64 seconds = g_date_time_to_unix (now) - g_date_time_to_unix (start);
   gint64 minutes = (seconds + 59) / 60;
 
-  return (int) CLAMP (minutes, LUMBAR_MINUTES_MIN, LUMBAR_MINUTES_MAX);
+  return MAX (minutes, LUMBAR_MINUTES_MIN);
 }
 
 /**
@@ -2137,12 +2140,16 @@ lumbar_store_stop_timer (LumbarStore  *self,
  * @now: when the session ended
  * @details: (nullable): an entry whose note (and for inclined sitting,
  *   support, legs_supported and knees_bent) the new entry takes
- * @error: %LUMBAR_ERROR_READ_ONLY, %LUMBAR_ERROR_TIMER if none runs,
- *   %LUMBAR_ERROR_INVALID_ENTRY or %LUMBAR_ERROR_SAVE
+ * @error: %LUMBAR_ERROR_READ_ONLY, %LUMBAR_ERROR_TIMER if none runs or
+ *   the session is over 24 hours, %LUMBAR_ERROR_INVALID_ENTRY or
+ *   %LUMBAR_ERROR_SAVE
  *
  * Stops the timer and adds its session to the journal: it starts at the
- * timer's start and lasts the elapsed minutes rounded up, at least 1 and at
- * most 1440 (the format's limit; a longer session is logged as 24 hours).
+ * timer's start and lasts the elapsed minutes rounded up, at least 1. A
+ * session longer than 1440 minutes (the format's limit) is refused with
+ * %LUMBAR_ERROR_TIMER and the timer keeps running: a timer forgotten that
+ * long is not a rest that long, so ask when it ended and use
+ * lumbar_store_stop_timer_at().
  *
  * Crash safety: the stop is first written to timers.json with everything
  * the entry needs; the timer is removed from timers.json only after a save
@@ -2160,6 +2167,7 @@ lumbar_store_stop_timer_full (LumbarStore  *self,
                               GError      **error)
 {
   g_autoptr(LumbarEntry) entry = NULL;
+  gint64 minutes;
   Timer *timer;
 
   g_return_val_if_fail (LUMBAR_IS_STORE (self), NULL);
@@ -2179,10 +2187,20 @@ lumbar_store_stop_timer_full (LumbarStore  *self,
       return NULL;
     }
 
+  minutes = session_minutes (timer->start, now);
+  if (minutes > LUMBAR_MINUTES_MAX)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TIMER, "%s",
+                   kind == LUMBAR_KIND_REST
+                   ? _("This rest would last more than 24 hours. Say when it ended.")
+                   : _("This inclined sitting would last more than 24 hours. Say when it ended."));
+      return NULL;
+    }
+
   entry = lumbar_entry_new_bare (kind);
   lumbar_entry_set_id (entry, timer->id);
   lumbar_entry_set_date_time (entry, timer->start);
-  lumbar_entry_set_minutes (entry, session_minutes (timer->start, now));
+  lumbar_entry_set_minutes (entry, (int) minutes);
   if (details != NULL)
     {
       lumbar_entry_set_note (entry, lumbar_entry_get_note (details));
@@ -2215,4 +2233,46 @@ lumbar_store_stop_timer_full (LumbarStore  *self,
   timer->revision = lumbar_journal_get_revision (self->journal);
 
   return g_steal_pointer (&entry);
+}
+
+
+/**
+ * lumbar_store_stop_timer_at:
+ * @self: a loaded, writable store
+ * @kind: %LUMBAR_KIND_REST or %LUMBAR_KIND_INCLINE
+ * @end: when the person says the session ended
+ * @details: (nullable): as for lumbar_store_stop_timer_full()
+ * @error: as for lumbar_store_stop_timer_full(), and %LUMBAR_ERROR_TIMER
+ *   when @end is before the timer's start
+ *
+ * Stops a timer that was left running at the end the person chose, e.g.
+ * after it crossed midnight. Whether @end has passed is the caller's to
+ * check: the store does not read the clock.
+ *
+ * Returns: (transfer full) (nullable): the entry added to the journal
+ */
+LumbarEntry *
+lumbar_store_stop_timer_at (LumbarStore  *self,
+                            LumbarKind    kind,
+                            GDateTime    *end,
+                            LumbarEntry  *details,
+                            GError      **error)
+{
+  Timer *timer;
+
+  g_return_val_if_fail (LUMBAR_IS_STORE (self), NULL);
+  g_return_val_if_fail (is_timer_kind (kind), NULL);
+  g_return_val_if_fail (end != NULL, NULL);
+
+  /* Unlike "now" from a clock set back, a chosen end before the start is
+   * a mistake to point out, not a one-minute session. */
+  timer = find_running_timer (self, kind);
+  if (timer != NULL && g_date_time_compare (end, timer->start) < 0)
+    {
+      g_set_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TIMER, "%s",
+                   _("It cannot end before it started."));
+      return NULL;
+    }
+
+  return lumbar_store_stop_timer_full (self, kind, end, details, error);
 }

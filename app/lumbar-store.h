@@ -65,11 +65,17 @@ LumbarEntry   *lumbar_store_stop_timer         (LumbarStore         *self,
                                                 GError             **error);
 /* Like lumbar_store_stop_timer(), but the entry takes the note (and for
  * inclined sitting the support, legs_supported and knees_bent) of @details.
- * Sessions are logged in minutes rounded up, 1 to 1440 (longer ones are
- * capped at 1440). */
+ * Sessions are logged in minutes rounded up, 1 to 1440; a longer one is
+ * refused (LUMBAR_ERROR_TIMER): ask when it ended, then stop it at that
+ * time with lumbar_store_stop_timer_at(). */
 LumbarEntry   *lumbar_store_stop_timer_full    (LumbarStore         *self,
                                                 LumbarKind           kind,
                                                 GDateTime           *now,
+                                                LumbarEntry         *details,
+                                                GError             **error);
+LumbarEntry   *lumbar_store_stop_timer_at      (LumbarStore         *self,
+                                                LumbarKind           kind,
+                                                GDateTime           *end,
                                                 LumbarEntry         *details,
                                                 GError             **error);
 

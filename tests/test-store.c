@@ -1364,7 +1364,7 @@ test_timer_incline_details (Fixture       *fixture,
   g_autoptr(LumbarStore) store = load_store (fixture->dir);
   g_autoptr(GDateTime) start = time_in_offset (2026, 11, 23, 14, 0, 0, 3600);
   g_autoptr(GDateTime) short_end = g_date_time_add_seconds (start, 5);
-  g_autoptr(GDateTime) long_end = g_date_time_add_hours (start, 30);
+  g_autoptr(GDateTime) long_end = g_date_time_add_hours (start, 20);
   g_autoptr(LumbarEntry) details = lumbar_entry_new (LUMBAR_KIND_INCLINE);
   g_autoptr(LumbarEntry) entry = NULL;
   g_autoptr(LumbarEntry) rest = NULL;
@@ -1387,8 +1387,8 @@ test_timer_incline_details (Fixture       *fixture,
   g_assert_true (lumbar_entry_get_legs_supported (entry));
   g_assert_true (lumbar_entry_get_knees_bent (entry));
   g_assert_cmpstr (lumbar_entry_get_note (entry), ==, "after work");
-  /* 30 hours are more than the format allows: capped at 24 h. */
-  g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 1440);
+  /* Over 24 hours is refused (see timer-over-a-day-needs-an-end). */
+  g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 1200);
 
   /* A few seconds still count as a minute. */
   g_assert_true (lumbar_store_get_timer (store, LUMBAR_KIND_REST, NULL));
@@ -1520,6 +1520,61 @@ test_json_is_valid (Fixture       *fixture,
   assert_json_tool_accepts (fixture->timers);
 }
 
+/* A timer left running for more than a day is never logged as a 24-hour
+ * session on its own: the stop is refused until the person says when it
+ * ended, and then it is logged from the start to that end. */
+static void
+test_timer_over_a_day_needs_an_end (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(LumbarStore) store = load_store (fixture->dir);
+  g_autoptr(GDateTime) start = time_in_offset (2026, 12, 5, 21, 0, 0, 3600);
+  g_autoptr(GDateTime) now = g_date_time_add_minutes (start, 45 * 60 + 17);
+  g_autoptr(GDateTime) day_later = g_date_time_add_minutes (start, 1440);
+  g_autoptr(GDateTime) before_start = g_date_time_add_minutes (start, -5);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 40);
+  g_autoptr(LumbarEntry) details = lumbar_entry_new (LUMBAR_KIND_REST);
+  g_autoptr(LumbarEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lumbar_entry_set_note (details, "fell asleep");
+  g_assert_true (lumbar_store_start_timer (store, LUMBAR_KIND_REST, start, &error));
+  g_assert_no_error (error);
+
+  /* 45 hours: refused, nothing logged, the timer still runs. */
+  g_assert_null (lumbar_store_stop_timer_full (store, LUMBAR_KIND_REST, now, details, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TIMER);
+  g_clear_error (&error);
+  g_assert_null (lumbar_store_stop_timer_at (store, LUMBAR_KIND_REST, now, details, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TIMER);
+  g_clear_error (&error);
+  g_assert_true (lumbar_store_get_timer (store, LUMBAR_KIND_REST, NULL));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 0);
+
+  /* An end before the start is no end. */
+  g_assert_null (lumbar_store_stop_timer_at (store, LUMBAR_KIND_REST, before_start, details, &error));
+  g_assert_error (error, LUMBAR_ERROR, LUMBAR_ERROR_TIMER);
+  g_clear_error (&error);
+  g_assert_true (lumbar_store_get_timer (store, LUMBAR_KIND_REST, NULL));
+
+  /* The end the person chose: 40 minutes from the start, with the note. */
+  entry = lumbar_store_stop_timer_at (store, LUMBAR_KIND_REST, end, details, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 40);
+  g_assert_cmpint (lumbar_entry_get_time (entry), ==, g_date_time_to_unix (start));
+  g_assert_cmpstr (lumbar_entry_get_note (entry), ==, "fell asleep");
+  g_assert_false (lumbar_store_get_timer (store, LUMBAR_KIND_REST, NULL));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (lumbar_store_get_journal (store)), ==, 1);
+
+  /* Exactly 24 hours is still a session the format holds. */
+  g_clear_object (&entry);
+  g_assert_true (lumbar_store_start_timer (store, LUMBAR_KIND_INCLINE, start, &error));
+  entry = lumbar_store_stop_timer (store, LUMBAR_KIND_INCLINE, day_later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lumbar_entry_get_minutes (entry), ==, 1440);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1557,6 +1612,7 @@ main (int   argc,
   ADD ("timer-incline-details", test_timer_incline_details);
   ADD ("timer-crash-safety", test_timer_crash_safety);
   ADD ("json-is-valid", test_json_is_valid);
+  ADD ("timer-over-a-day-needs-an-end", test_timer_over_a_day_needs_an_end);
 
 #undef ADD
 

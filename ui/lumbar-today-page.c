@@ -75,7 +75,6 @@ struct _LumbarTodayPage
   AdwEntryRow         *therapy_note_row;
   AdwComboRow         *therapy_row;
   AdwEntryRow         *trigger_row;
-  GtkScrolledWindow   *scroller;
 };
 
 G_DEFINE_FINAL_TYPE (LumbarTodayPage, lumbar_today_page, ADW_TYPE_BIN)
@@ -958,7 +957,6 @@ lumbar_today_page_class_init (LumbarTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, entries_group);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_status_icon);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, rest_status_row);
-  gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_error);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_group);
   gtk_widget_class_bind_template_child (widget_class, LumbarTodayPage, spasm_meaning);
@@ -1137,16 +1135,21 @@ lumbar_today_page_set_tracker (LumbarTodayPage      *self,
 void
 lumbar_today_page_focus_pain_form (LumbarTodayPage *self)
 {
+  GtkWidget *scroller;
+  graphene_point_t top;
+
   g_return_if_fail (LUMBAR_IS_TODAY_PAGE (self));
 
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
-  graphene_point_t top;
+  /* Not a bound template child: AdwBin owns the scroller, and disposing
+   * the template would unparent it a second time. */
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->pain_group), GTK_TYPE_SCROLLED_WINDOW);
 
   /* The viewport scrolls to a newly focused child by itself, but not when
    * the slider already had the focus: bring the form's top into view. */
-  if (gtk_widget_compute_point (GTK_WIDGET (self->pain_group), content,
+  if (gtk_widget_compute_point (GTK_WIDGET (self->pain_group),
+                                gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                 &GRAPHENE_POINT_INIT (0, 0), &top))
-    gtk_adjustment_set_value (vadjustment, MAX (0, top.y - 12));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              MAX (0, top.y - 12));
   gtk_widget_grab_focus (GTK_WIDGET (self->local_scale));
 }
