@@ -2255,6 +2255,9 @@ lumbar_document_to_bytes (LumbarDocument *doc)
     write_entry (&w, g_ptr_array_index (doc->entries, i), i == 0);
   write_raw (&w, doc->entries->len ? "\n  ]\n}\n" : "]\n}\n");
 
+  /* A NUL after the bytes, not counted, as g_file_get_contents() leaves
+   * one: callers may read the document as a string. */
+  *writer_reserve (&w, 1) = '\0';
   return g_bytes_new_take (w.data, w.len);
 }
 
