@@ -467,11 +467,82 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_widget_activate (find (fixture->page, is_button_labelled, "_Undo"));
   g_assert_true (lumbar_test_wait_for (entry_back, fixture, 3000));
 
-  /* The very same entry is back, and on screen again. */
-  g_assert_true (lumbar_journal_lookup (fixture->journal, id) == fixture->spasm_yesterday);
+  /* The same entry is back, as it was, and on screen again. */
+  g_assert_true (lumbar_entry_equal (lumbar_journal_lookup (fixture->journal, id), fixture->spasm_yesterday));
   g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n);
   lumbar_test_flush (fixture->page);
   g_assert_nonnull (row_for_entry (fixture->page, id));
+}
+
+static gboolean
+entry_in_journal (LumbarJournal *journal,
+                  LumbarEntry   *entry)
+{
+  return lumbar_journal_lookup (journal, lumbar_entry_get_id (entry)) != NULL;
+}
+
+/* The one Undo button on screen, once the toast before it has gone. */
+static GtkWidget *
+sole_undo_button (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, is_button_labelled, "_Undo", buttons);
+  if (buttons->len != 1 || !gtk_widget_get_mapped (g_ptr_array_index (buttons, 0)))
+    return NULL;
+  return g_ptr_array_index (buttons, 0);
+}
+
+static gboolean
+sole_undo_button_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return sole_undo_button (fixture->page) != NULL;
+}
+
+static gboolean
+rest_back_spasm_gone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return entry_in_journal (fixture->journal, fixture->rest_today) &&
+         !entry_in_journal (fixture->journal, fixture->spasm_yesterday);
+}
+
+static gboolean
+both_back (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return entry_in_journal (fixture->journal, fixture->rest_today) &&
+         entry_in_journal (fixture->journal, fixture->spasm_yesterday);
+}
+
+/* Two deletions toasted in a row: the Undo on screen is the newest
+ * deletion's and brings back that entry, then the older toast comes back
+ * with its own Undo. (The first Undo used to restore the older entry.) */
+static void
+test_two_deletes_each_undo_its_own (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  guint n = lumbar_journal_get_n_entries (fixture->journal);
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "diary.delete", "s",
+                                             lumbar_entry_get_id (fixture->spasm_yesterday)));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "diary.delete", "s",
+                                             lumbar_entry_get_id (fixture->rest_today)));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n - 2);
+
+  g_assert_true (lumbar_test_wait_for (sole_undo_button_shown, fixture, 3000));
+  gtk_widget_activate (sole_undo_button (fixture->page));
+  g_assert_true (lumbar_test_wait_for (rest_back_spasm_gone, fixture, 3000));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n - 1);
+
+  g_assert_true (lumbar_test_wait_for (sole_undo_button_shown, fixture, 3000));
+  gtk_widget_activate (sole_undo_button (fixture->page));
+  g_assert_true (lumbar_test_wait_for (both_back, fixture, 3000));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (fixture->journal), ==, n);
 }
 
 static void
@@ -531,6 +602,31 @@ on_saved (LumbarEntryEditor *editor,
   *(int *) data += 1;
 }
 
+static gboolean
+local_is_four (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarEntry *entry = lumbar_journal_lookup (fixture->journal, lumbar_entry_get_id (fixture->pain_travel));
+
+  return entry != NULL && lumbar_entry_get_local (entry) == 4;
+}
+
+static gboolean
+is_toast_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0;
+}
+
+static gboolean
+entry_changed_toast_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find (fixture->page, is_toast_titled, "Entry changed") != NULL;
+}
+
 static void
 test_edit_entry (Fixture       *fixture,
                  gconstpointer  data)
@@ -572,6 +668,13 @@ test_edit_entry (Fixture       *fixture,
 
     g_assert_cmpstr (text, ==, "Pain|09:15|Local 3|Long flight, stiff afterwards");
   }
+
+  /* The edit is toasted with an Undo that puts the old reading back. */
+  g_assert_true (lumbar_test_wait_for (entry_changed_toast_shown, fixture, 3000));
+  g_assert_true (lumbar_test_wait_for (sole_undo_button_shown, fixture, 3000));
+  gtk_widget_activate (sole_undo_button (fixture->page));
+  g_assert_true (lumbar_test_wait_for (local_is_four, fixture, 3000));
+  g_assert_true (lumbar_entry_equal (lumbar_journal_lookup (fixture->journal, id), fixture->pain_travel));
 }
 
 static void
@@ -979,6 +1082,7 @@ main (int   argc,
 
   ADD ("days-newest-first", test_days_newest_first);
   ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("two-deletes-each-undo-its-own", test_two_deletes_each_undo_its_own);
   ADD ("delete-last-of-day-removes-heading", test_delete_last_of_day_removes_heading);
   ADD ("delete-key", test_delete_key);
   ADD ("edit-entry", test_edit_entry);

@@ -11,6 +11,7 @@
 #include "lumbar-diary-row.h"
 #include "lumbar-entry-editor.h"
 #include "lumbar-style.h"
+#include "lumbar-undo.h"
 
 /* The whole diary, newest day first. A GtkListView over a flat model of
  * day headings and entries keeps the number of widgets to what fits on the
@@ -29,8 +30,11 @@ struct _LumbarDiaryPage
   /* The rows the list view has made (it owns them), to refresh them in
    * place when their neighbours change. */
   GPtrArray        *rows;
-  /* Deleted entries whose toast still offers Undo, by id. */
-  GHashTable       *deleted;
+  /* Changes made here, when no window takes them (see
+   * LumbarDiaryPage::record-change), and their toasts by change number
+   * (not owned) while shown or queued. */
+  LumbarUndo       *undo;
+  GHashTable       *undo_toasts;
   /* The day "Today" means in the headings, checked at midnight while shown. */
   LumbarDay         headings_day;
   guint             clock_id;
@@ -40,6 +44,13 @@ struct _LumbarDiaryPage
   GtkStack         *stack;
   AdwToastOverlay  *toast_overlay;
 };
+
+enum {
+  RECORD_CHANGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -215,17 +226,57 @@ focus_near (LumbarDiaryPage *self,
     gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
 }
 
+/* Every change made on the page goes through here, so that each gets its
+ * toast with an Undo of its own. */
+static void
+record_change (LumbarDiaryPage *self,
+               LumbarEntry     *before,
+               LumbarEntry     *after,
+               const char      *title)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[RECORD_CHANGE], 0, before, after, title, &handled);
+}
+
 static void
 on_toast_dismissed (LumbarDiaryPage *self,
                     AdwToast        *toast)
 {
-  LumbarEntry *entry = g_object_get_data (G_OBJECT (toast), "lumbar-entry");
-  const char *id = lumbar_entry_get_id (entry);
+  guint change = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "lumbar-change"));
 
-  /* Undo may have restored the entry and a later delete made a new toast
-   * for it; only forget the entry this toast was about. */
-  if (g_hash_table_lookup (self->deleted, id) == entry)
-    g_hash_table_remove (self->deleted, id);
+  if (self->undo_toasts != NULL && g_hash_table_lookup (self->undo_toasts, GUINT_TO_POINTER (change)) == toast)
+    g_hash_table_remove (self->undo_toasts, GUINT_TO_POINTER (change));
+}
+
+/* The page's own undo, for a page no window records changes for. */
+static gboolean
+lumbar_diary_page_real_record_change (LumbarDiaryPage *self,
+                                      LumbarEntry     *before,
+                                      LumbarEntry     *after,
+                                      const char      *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+  guint change;
+
+  if (self->undo == NULL)
+    {
+      lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+      return TRUE;
+    }
+
+  change = lumbar_undo_push (self->undo, before, after);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "diary.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (change));
+  /* The newest change shows at once; older toasts wait their turn again. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "lumbar-change", GUINT_TO_POINTER (change));
+  g_hash_table_insert (self->undo_toasts, GUINT_TO_POINTER (change), toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
 }
 
 static void
@@ -237,7 +288,6 @@ delete_entry (LumbarDiaryPage *self,
   LumbarDiaryRow *focused;
   gboolean had_focus;
   guint position;
-  AdwToast *toast;
 
   if (self->read_only || self->journal == NULL || id == NULL)
     return;
@@ -254,16 +304,7 @@ delete_entry (LumbarDiaryPage *self,
   if (entry == NULL)
     return;
 
-  g_hash_table_replace (self->deleted, g_strdup (id), g_object_ref (entry));
-
-  toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "diary.undo");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  g_object_set_data_full (G_OBJECT (toast), "lumbar-entry", g_object_ref (entry), g_object_unref);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-  lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+  record_change (self, entry, NULL, _("Entry deleted"));
 
   if (had_focus && position != G_MAXUINT)
     focus_near (self, position);
@@ -296,27 +337,34 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LumbarDiaryPage *self = LUMBAR_DIARY_PAGE (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  g_autofree char *key = NULL;
-  g_autoptr(LumbarEntry) entry = NULL;
+  guint change = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
-  guint position;
+  AdwToast *toast;
 
-  if (!g_hash_table_steal_extended (self->deleted, id, (gpointer *) &key, (gpointer *) &entry))
-    return;
-  if (self->journal == NULL || self->read_only)
-    return;
-
-  if (!lumbar_journal_add (self->journal, entry, &error))
+  toast = g_hash_table_lookup (self->undo_toasts, GUINT_TO_POINTER (change));
+  if (toast != NULL)
     {
-      /* Only possible if the same entry came back meanwhile (an import). */
-      g_debug ("Could not restore entry %s: %s", id, error->message);
-      return;
+      g_hash_table_remove (self->undo_toasts, GUINT_TO_POINTER (change));
+      adw_toast_dismiss (toast);
     }
+  if (self->undo == NULL || self->read_only || !lumbar_undo_has_change (self->undo, change))
+    return;
 
-  position = lumbar_diary_model_find_entry (self->model, entry);
-  if (position != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (!lumbar_undo_undo (self->undo, change, &error))
+    lumbar_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+on_editor_saved (LumbarDiaryPage   *self,
+                 LumbarEntry       *entry,
+                 LumbarEntryEditor *editor)
+{
+  LumbarEntry *before = g_object_get_data (G_OBJECT (editor), "lumbar-before");
+
+  /* Save without a change puts nothing into the journal. */
+  if (before == NULL || lumbar_entry_equal (before, entry))
+    return;
+  record_change (self, before, entry, _("Entry changed"));
 }
 
 static void
@@ -331,6 +379,9 @@ open_editor (LumbarDiaryPage *self,
 
   editor = lumbar_entry_editor_new_for_entry (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                               self->journal, entry);
+  /* What Undo puts back: the entry as it was when the editor opened. */
+  g_object_set_data_full (G_OBJECT (editor), "lumbar-before", lumbar_entry_copy (entry), g_object_unref);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -431,7 +482,8 @@ lumbar_diary_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->journal);
-  g_clear_pointer (&self->deleted, g_hash_table_unref);
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
 
   G_OBJECT_CLASS (lumbar_diary_page_parent_class)->dispose (object);
 }
@@ -520,6 +572,27 @@ lumbar_diary_page_class_init (LumbarDiaryPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * LumbarDiaryPage::record-change:
+   * @self: the page
+   * @before: (nullable): the entry as it was, %NULL if @after was added
+   * @after: (nullable): the entry as it is now, %NULL if @before was deleted
+   * @title: what the toast about it says
+   *
+   * Emitted after the page changed the journal (a delete, an edit). The
+   * main window records the change on its session's undo stack and toasts
+   * it; left unhandled, the page toasts it with an Undo of its own.
+   *
+   * Returns: %TRUE if the change was taken care of
+   */
+  signals[RECORD_CHANGE] =
+    g_signal_new_class_handler ("record-change",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (lumbar_diary_page_real_record_change),
+                                g_signal_accumulator_true_handled, NULL, NULL,
+                                G_TYPE_BOOLEAN, 3, LUMBAR_TYPE_ENTRY, LUMBAR_TYPE_ENTRY, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-diary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, list_view);
@@ -530,7 +603,7 @@ lumbar_diary_page_class_init (LumbarDiaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "diary.delete-focused", NULL, delete_focused_action);
   gtk_widget_class_install_action (widget_class, "diary.edit", "s", edit_action);
-  gtk_widget_class_install_action (widget_class, "diary.undo", "s", undo_action);
+  gtk_widget_class_install_action (widget_class, "diary.undo", "u", undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "diary.delete-focused", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "diary.delete-focused", NULL);
@@ -547,7 +620,7 @@ lumbar_diary_page_init (LumbarDiaryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
-  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->undo_toasts = g_hash_table_new (NULL, NULL);
   self->model = lumbar_diary_model_new (NULL);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -595,8 +668,10 @@ lumbar_diary_page_set_journal (LumbarDiaryPage *self,
   if (!g_set_object (&self->journal, journal))
     return;
 
-  /* Undo belongs to the journal the entry was deleted from. */
-  g_hash_table_remove_all (self->deleted);
+  /* Undo belongs to the journal the changes were made to. */
+  g_clear_object (&self->undo);
+  if (journal != NULL)
+    self->undo = lumbar_undo_new (journal);
   lumbar_diary_model_set_journal (self->model, journal);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "list" : "empty");
@@ -630,8 +705,8 @@ lumbar_diary_page_set_read_only (LumbarDiaryPage *self,
     return;
 
   self->read_only = read_only;
-  if (read_only)
-    g_hash_table_remove_all (self->deleted);
+  if (read_only && self->undo != NULL)
+    lumbar_undo_clear (self->undo);
   refresh_rows (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);

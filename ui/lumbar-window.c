@@ -174,6 +174,18 @@ bind_pages (LumbarWindow *self)
   lumbar_tips_page_set_tracker (self->tips_page, self->tracker);
 }
 
+/* The Diary's deletes and edits go on the window's one undo stack, with
+ * the window's toasts, like everything logged on Today. */
+static gboolean
+on_diary_record_change (LumbarWindow *self,
+                        LumbarEntry  *before,
+                        LumbarEntry  *after,
+                        const char   *title)
+{
+  lumbar_window_record_change (self, before, after, title);
+  return TRUE;
+}
+
 static void
 ensure_pages (LumbarWindow *self)
 {
@@ -186,6 +198,8 @@ ensure_pages (LumbarWindow *self)
 
   self->diary_page = LUMBAR_DIARY_PAGE (g_object_new (LUMBAR_TYPE_DIARY_PAGE, NULL));
   adw_bin_set_child (self->diary_bin, GTK_WIDGET (self->diary_page));
+  g_signal_connect_object (self->diary_page, "record-change",
+                           G_CALLBACK (on_diary_record_change), self, G_CONNECT_SWAPPED);
 
   self->chart_view = LUMBAR_CHART_VIEW (g_object_new (LUMBAR_TYPE_CHART_VIEW, NULL));
   gtk_widget_set_margin_top (GTK_WIDGET (self->chart_view), 12);
