@@ -10,8 +10,30 @@
 #include "lumbar-diary-row.h"
 #include "lumbar-format.h"
 #include "lumbar-session-dialog.h"
+#include "lumbar-time-picker.h"
 #include "lumbar-tip-card.h"
 #include "lumbar-today-page.h"
+
+/* Pain, spasms and therapy visits are logged now, or "earlier": each of
+ * those forms ends with a When row whose Earlier… button picks a day and a
+ * time that have passed. */
+typedef enum {
+  WHEN_PAIN,
+  WHEN_SPASM,
+  WHEN_THERAPY,
+  N_WHENS
+} WhenForm;
+
+typedef struct {
+  AdwActionRow     *row;
+  GtkMenuButton    *button;
+  LumbarTimePicker *picker;
+  gboolean          earlier;
+} When;
+
+/* A timer stopped after this long, or on another day than it started,
+ * was probably forgotten: Stop asks when it ended. */
+#define FORGOTTEN_TIMER_MINUTES (4 * 60)
 
 /* The logging page: pain, spasms, timed rest and inclined sitting, therapy
  * visits, and what was logged today. Everything goes into the store's
@@ -19,6 +41,9 @@
 struct _LumbarTodayPage
 {
   AdwBin               parent_instance;
+
+  When                 when[N_WHENS];
+  GDateTime           *fixed_now;
 
   LumbarTipCard       *tip_card;
   LumbarStore         *store;
@@ -108,6 +133,23 @@ scale_get_int (GtkScale *scale)
   return (int) round (gtk_range_get_value (GTK_RANGE (scale)));
 }
 
+/* The page's clock: the real one, or the moment a test set. */
+static GDateTime *
+dup_now (LumbarTodayPage *self)
+{
+  if (self->fixed_now != NULL)
+    return g_date_time_to_local (self->fixed_now);
+  return g_date_time_new_now_local ();
+}
+
+static LumbarDay
+day_of (GDateTime *time)
+{
+  return lumbar_day_from_ymd (g_date_time_get_year (time),
+                              g_date_time_get_month (time),
+                              g_date_time_get_day_of_month (time));
+}
+
 static void
 toast (LumbarTodayPage *self,
        const char      *title)
@@ -149,13 +191,25 @@ can_log (LumbarTodayPage *self)
 
 /* Pain scales */
 
+/* A spasm is rated by its strength, not as pain. */
+static const char *
+spasm_get_meaning (int intensity)
+{
+  if (intensity <= 3)
+    return _("Mild spasm");
+  if (intensity <= 6)
+    return _("Moderate spasm");
+  return _("Severe spasm");
+}
+
 static void
 update_scale_labels (GtkScale *scale,
                      GtkLabel *value_label,
-                     GtkLabel *meaning_label)
+                     GtkLabel *meaning_label,
+                     const char *(*get_meaning) (int value))
 {
   int value = scale_get_int (scale);
-  const char *meaning = lumbar_pain_get_meaning (value);
+  const char *meaning = get_meaning (value);
   g_autofree char *number = g_strdup_printf ("%d", value);
   /* Translators: what a screen reader says for a pain slider,
    * e.g. "6, moderate pain"; %d is the number, %s its meaning */
@@ -171,19 +225,19 @@ update_scale_labels (GtkScale *scale,
 static void
 on_local_changed (LumbarTodayPage *self)
 {
-  update_scale_labels (self->local_scale, self->local_value, self->local_meaning);
+  update_scale_labels (self->local_scale, self->local_value, self->local_meaning, lumbar_pain_get_meaning);
 }
 
 static void
 on_radiating_changed (LumbarTodayPage *self)
 {
-  update_scale_labels (self->radiating_scale, self->radiating_value, self->radiating_meaning);
+  update_scale_labels (self->radiating_scale, self->radiating_value, self->radiating_meaning, lumbar_pain_get_meaning);
 }
 
 static void
 on_spasm_changed (LumbarTodayPage *self)
 {
-  update_scale_labels (self->spasm_scale, self->spasm_value, self->spasm_meaning);
+  update_scale_labels (self->spasm_scale, self->spasm_value, self->spasm_meaning, spasm_get_meaning);
 }
 
 static void
@@ -192,11 +246,47 @@ on_radiating_active_changed (LumbarTodayPage *self)
   gtk_widget_set_visible (self->radiating_row, gtk_switch_get_active (self->radiating_switch));
 }
 
+/* A slider in a scrolled page takes the mouse wheel only once it has the
+ * focus; until then the wheel scrolls the page, as the person meant when
+ * the pointer merely passed over it. The range's own scroll controller
+ * runs in the bubble phase, so this one, in the capture phase, comes first. */
+static gboolean
+on_scale_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  user_data)
+{
+  GtkWidget *scale = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  double delta = dy;
+
+  if (gtk_widget_has_focus (scale))
+    return FALSE;
+
+  scroller = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      /* Wheel clicks step like GtkScrolledWindow's own. */
+      if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+        delta = dy * pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+    }
+  return TRUE;
+}
+
 static void
 setup_scale (GtkScale *scale)
 {
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
   for (int i = LUMBAR_PAIN_MIN; i <= LUMBAR_PAIN_MAX; i++)
     gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, NULL);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scale_scroll), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (scale), scroll);
 }
 
 /* Warning signs */
@@ -277,6 +367,151 @@ on_flags_expanded (LumbarTodayPage *self)
     ensure_flag_rows (self);
 }
 
+/* When */
+
+static void
+update_when_row (When *when)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *text = NULL;
+
+  if (when->earlier)
+    time = lumbar_time_picker_dup_time (when->picker);
+  if (time != NULL)
+    text = lumbar_format_date_time (time);
+  else if (when->earlier)
+    text = g_strdup (_("A time that does not exist"));
+
+  adw_action_row_set_subtitle (when->row, text != NULL ? text : _("Now"));
+}
+
+static When *
+find_when (LumbarTodayPage *self,
+           gpointer         widget)
+{
+  for (guint i = 0; i < N_WHENS; i++)
+    if (widget == self->when[i].button || widget == self->when[i].picker)
+      return &self->when[i];
+  return NULL;
+}
+
+static void
+reset_when (When *when)
+{
+  when->earlier = FALSE;
+  update_when_row (when);
+}
+
+static void
+on_when_popover_shown (GtkWidget       *popover,
+                       LumbarTodayPage *self)
+{
+  When *when = find_when (self, gtk_widget_get_ancestor (popover, GTK_TYPE_MENU_BUTTON));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) hour_ago = NULL;
+  g_autoptr(GDateTime) start = NULL;
+
+  if (when == NULL || when->earlier)
+    return;
+
+  /* Opening Earlier… means earlier: an hour ago, on the five minutes, to
+   * start from. Now puts it back. */
+  now = dup_now (self);
+  hour_ago = g_date_time_add_minutes (now, -60);
+  start = g_date_time_new_local (g_date_time_get_year (hour_ago),
+                                 g_date_time_get_month (hour_ago),
+                                 g_date_time_get_day_of_month (hour_ago),
+                                 g_date_time_get_hour (hour_ago),
+                                 g_date_time_get_minute (hour_ago) / 5 * 5, 0);
+  lumbar_time_picker_set_latest (when->picker, now);
+  lumbar_time_picker_set_time (when->picker, start != NULL ? start : hour_ago);
+  when->earlier = TRUE;
+  update_when_row (when);
+}
+
+static void
+on_when_changed (LumbarTimePicker *picker,
+                 LumbarTodayPage  *self)
+{
+  When *when = find_when (self, picker);
+
+  when->earlier = TRUE;
+  update_when_row (when);
+}
+
+static void
+on_when_now (GtkButton *button,
+             When      *when)
+{
+  reset_when (when);
+  gtk_menu_button_popdown (when->button);
+}
+
+static void
+add_when_row (LumbarTodayPage     *self,
+              WhenForm             form,
+              AdwPreferencesGroup *group,
+              const char          *name)
+{
+  When *when = &self->when[form];
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *now_button = gtk_button_new_with_mnemonic (_("_Now"));
+
+  when->row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (when->row), _("When"));
+
+  when->picker = LUMBAR_TIME_PICKER (lumbar_time_picker_new ());
+  g_signal_connect_object (when->picker, "changed", G_CALLBACK (on_when_changed), self, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (when->picker));
+  gtk_widget_set_halign (now_button, GTK_ALIGN_END);
+  g_signal_connect (now_button, "clicked", G_CALLBACK (on_when_now), when);
+  gtk_box_append (GTK_BOX (box), now_button);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  when->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (when->button, _("Earlier…"));
+  gtk_menu_button_set_popover (when->button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (when->button), GTK_ALIGN_CENTER);
+  /* Three buttons say "Earlier…"; a screen reader says which form. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (when->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  lumbar_menu_button_name_inner (when->button, name);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_when_popover_shown), self, 0);
+  adw_action_row_add_suffix (when->row, GTK_WIDGET (when->button));
+  adw_action_row_set_activatable_widget (when->row, GTK_WIDGET (when->button));
+
+  adw_preferences_group_add (group, GTK_WIDGET (when->row));
+  update_when_row (when);
+}
+
+/* The moment a form logs at: now, or the earlier time picked, which must
+ * have passed. Says why next to the form when it cannot be used. */
+static GDateTime *
+dup_when_time (LumbarTodayPage *self,
+               WhenForm         form,
+               GtkLabel        *error_label)
+{
+  When *when = &self->when[form];
+  g_autoptr(GDateTime) now = dup_now (self);
+  g_autoptr(GDateTime) time = NULL;
+
+  if (!when->earlier)
+    return g_steal_pointer (&now);
+
+  time = lumbar_time_picker_dup_time (when->picker);
+  if (time == NULL)
+    {
+      show_error (error_label, _("This time does not exist on that day; choose another time."));
+      return NULL;
+    }
+  if (g_date_time_compare (time, now) > 0)
+    {
+      show_error (error_label, _("That time is still to come."));
+      return NULL;
+    }
+  return g_steal_pointer (&time);
+}
+
 /* Logging */
 
 /* @what_failed has one %s for the reason, e.g. "This reading was not logged: %s" */
@@ -309,7 +544,12 @@ on_log_pain (LumbarTodayPage *self)
 {
   g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
   g_autofree char *note = dup_note (self->pain_note_row);
+  g_autoptr(GDateTime) time = dup_when_time (self, WHEN_PAIN, self->pain_error);
 
+  if (time == NULL)
+    return;
+
+  lumbar_entry_set_date_time (entry, time);
   lumbar_entry_set_local (entry, scale_get_int (self->local_scale));
   if (gtk_switch_get_active (self->radiating_switch))
     lumbar_entry_set_radiating (entry, scale_get_int (self->radiating_scale));
@@ -329,6 +569,7 @@ on_log_pain (LumbarTodayPage *self)
     gtk_check_button_set_active (self->flag_checks[i], FALSE);
   adw_expander_row_set_expanded (self->flags_row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->pain_note_row), "");
+  reset_when (&self->when[WHEN_PAIN]);
 
   toast (self, _("Pain logged"));
 }
@@ -339,7 +580,12 @@ on_log_spasm (LumbarTodayPage *self)
   g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_SPASM);
   g_autofree char *trigger = dup_note (self->trigger_row);
   g_autofree char *note = dup_note (self->spasm_note_row);
+  g_autoptr(GDateTime) time = dup_when_time (self, WHEN_SPASM, self->spasm_error);
 
+  if (time == NULL)
+    return;
+
+  lumbar_entry_set_date_time (entry, time);
   lumbar_entry_set_intensity (entry, scale_get_int (self->spasm_scale));
   lumbar_entry_set_trigger (entry, trigger);
   lumbar_entry_set_note (entry, note);
@@ -351,6 +597,7 @@ on_log_spasm (LumbarTodayPage *self)
   gtk_range_set_value (GTK_RANGE (self->spasm_scale), 5);
   gtk_editable_set_text (GTK_EDITABLE (self->trigger_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->spasm_note_row), "");
+  reset_when (&self->when[WHEN_SPASM]);
 
   toast (self, _("Spasm logged"));
 }
@@ -360,7 +607,12 @@ on_log_therapy (LumbarTodayPage *self)
 {
   g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_THERAPY);
   g_autofree char *note = dup_note (self->therapy_note_row);
+  g_autoptr(GDateTime) time = dup_when_time (self, WHEN_THERAPY, self->therapy_error);
 
+  if (time == NULL)
+    return;
+
+  lumbar_entry_set_date_time (entry, time);
   lumbar_entry_set_therapy (entry, adw_combo_row_get_selected (self->therapy_row));
   lumbar_entry_set_note (entry, note);
 
@@ -369,6 +621,7 @@ on_log_therapy (LumbarTodayPage *self)
     return;
 
   gtk_editable_set_text (GTK_EDITABLE (self->therapy_note_row), "");
+  reset_when (&self->when[WHEN_THERAPY]);
 
   toast (self, _("Therapy visit logged"));
 }
@@ -410,9 +663,16 @@ update_timer (LumbarTodayPage *self,
 
   if (running && start != NULL)
     {
-      g_autofree char *clock = lumbar_format_time (start);
+      g_autoptr(GDateTime) local_start = g_date_time_to_local (start);
+      g_autofree char *clock = NULL;
       g_autofree char *duration = NULL;
       GTimeSpan elapsed = g_date_time_difference (now, start);
+
+      /* A timer from another day says which: "since Sat, 5 Dec 2026, 21:00". */
+      if (day_of (local_start) == day_of (now))
+        clock = lumbar_format_time (local_start);
+      else
+        clock = lumbar_format_date_time (local_start);
 
       duration = lumbar_format_duration ((int) MAX (0, elapsed / G_TIME_SPAN_MINUTE));
       if (kind == LUMBAR_KIND_REST)
@@ -444,10 +704,195 @@ update_timer (LumbarTodayPage *self,
 static void
 update_timers (LumbarTodayPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = dup_now (self);
 
   update_timer (self, LUMBAR_KIND_REST, now);
   update_timer (self, LUMBAR_KIND_INCLINE, now);
+}
+
+static LumbarEntry *
+dup_timer_details (LumbarTodayPage *self,
+                   LumbarKind       kind)
+{
+  LumbarEntry *details = lumbar_entry_new (kind);
+
+  /* The posture is what the person chose while sitting. */
+  if (kind == LUMBAR_KIND_INCLINE)
+    {
+      lumbar_entry_set_support (details, adw_combo_row_get_selected (self->support_row));
+      lumbar_entry_set_legs_supported (details, gtk_switch_get_active (self->legs_switch));
+      lumbar_entry_set_knees_bent (details, gtk_switch_get_active (self->knees_switch));
+    }
+  return details;
+}
+
+/* Stops the timer now (@end %NULL) or at the end the person chose. */
+static void
+stop_timer (LumbarTodayPage *self,
+            LumbarKind       kind,
+            GDateTime       *end,
+            GtkLabel        *error_label)
+{
+  g_autoptr(LumbarEntry) details = dup_timer_details (self, kind);
+  g_autoptr(LumbarEntry) entry = NULL;
+  g_autoptr(GDateTime) now = dup_now (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  int minutes;
+
+  if (!can_log (self))
+    return;
+
+  if (end != NULL)
+    entry = lumbar_store_stop_timer_at (self->store, kind, end, details, &error);
+  else
+    entry = lumbar_store_stop_timer_full (self->store, kind, now, details, &error);
+  if (entry == NULL)
+    {
+      /* The store's messages are sentences written for the user. */
+      show_error (error_label, error->message);
+      update_timers (self);
+      return;
+    }
+
+  minutes = lumbar_entry_get_minutes (entry);
+  if (kind == LUMBAR_KIND_REST)
+    message = g_strdup_printf (ngettext ("Rest of %d minute logged",
+                                         "Rest of %d minutes logged", minutes), minutes);
+  else
+    message = g_strdup_printf (ngettext ("Inclined sitting of %d minute logged",
+                                         "Inclined sitting of %d minutes logged", minutes), minutes);
+  toast (self, message);
+  show_error (error_label, NULL);
+  update_timers (self);
+}
+
+/* Forgotten timers */
+
+typedef struct {
+  LumbarKind        kind;
+  GDateTime        *start;
+  LumbarTimePicker *picker;
+  GtkLabel         *error;
+} EndPrompt;
+
+static void
+end_prompt_free (EndPrompt *prompt)
+{
+  g_date_time_unref (prompt->start);
+  g_free (prompt);
+}
+
+static GtkLabel *
+timer_error_label (LumbarTodayPage *self,
+                   LumbarKind       kind)
+{
+  return kind == LUMBAR_KIND_REST ? self->rest_error : self->incline_error;
+}
+
+/* Why the end picked cannot be used, or %NULL. */
+static const char *
+end_problem (LumbarTodayPage *self,
+             EndPrompt       *prompt)
+{
+  g_autoptr(GDateTime) end = lumbar_time_picker_dup_time (prompt->picker);
+  g_autoptr(GDateTime) now = dup_now (self);
+
+  if (end == NULL)
+    return _("This time does not exist on that day; choose another time.");
+  if (g_date_time_compare (end, now) > 0)
+    return _("That time is still to come.");
+  if (g_date_time_compare (end, prompt->start) < 0)
+    return _("It cannot end before it started.");
+  if (g_date_time_difference (end, prompt->start) > (GTimeSpan) LUMBAR_MINUTES_MAX * G_TIME_SPAN_MINUTE)
+    return _("A session lasts at most 24 hours.");
+  return NULL;
+}
+
+static void
+on_end_changed (LumbarTodayPage  *self,
+                LumbarTimePicker *picker)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (GTK_WIDGET (picker), ADW_TYPE_MESSAGE_DIALOG));
+  EndPrompt *prompt = g_object_get_data (G_OBJECT (dialog), "lumbar-end-prompt");
+  const char *problem = end_problem (self, prompt);
+
+  /* Log stays off while the end cannot be used; the reason is right
+   * under the time. */
+  show_error (prompt->error, problem);
+  adw_message_dialog_set_response_enabled (dialog, "log", problem == NULL);
+}
+
+static void
+on_end_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 LumbarTodayPage  *self)
+{
+  EndPrompt *prompt = g_object_get_data (G_OBJECT (dialog), "lumbar-end-prompt");
+  g_autoptr(GDateTime) end = NULL;
+
+  if (g_strcmp0 (response, "log") != 0 || end_problem (self, prompt) != NULL)
+    return;
+
+  end = lumbar_time_picker_dup_time (prompt->picker);
+  stop_timer (self, prompt->kind, end, timer_error_label (self, prompt->kind));
+}
+
+/* Asks when a timer that was probably forgotten really ended. The default
+ * is a usual session (30 minutes of rest, 45 of inclined sitting) after the
+ * start, never later than now. */
+static void
+ask_timer_end (LumbarTodayPage *self,
+               LumbarKind       kind,
+               GDateTime       *start,
+               GDateTime       *now)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EndPrompt *prompt = g_new0 (EndPrompt, 1);
+  g_autoptr(GDateTime) local_start = g_date_time_to_local (start);
+  g_autoptr(GDateTime) usual_end = g_date_time_add_minutes (local_start, kind == LUMBAR_KIND_REST ? 30 : 45);
+  g_autofree char *since = lumbar_format_date_time (local_start);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *box, *error;
+
+  /* Translators: %s is when the timer was started, e.g. "Sat, 5 Dec 2026, 21:00" */
+  body = g_strdup_printf (_("The timer has been running since %s. When did you really stop? Only the time until then is logged."), since);
+  dialog = lumbar_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      kind == LUMBAR_KIND_REST ? _("When Did the Rest End?")
+                                                               : _("When Did the Inclined Sitting End?"),
+                                      body);
+
+  prompt->kind = kind;
+  prompt->start = g_date_time_ref (local_start);
+  prompt->picker = LUMBAR_TIME_PICKER (lumbar_time_picker_new ());
+  lumbar_time_picker_set_latest (prompt->picker, now);
+  lumbar_time_picker_set_time (prompt->picker, g_date_time_compare (usual_end, now) < 0 ? usual_end : now);
+  gtk_widget_set_halign (GTK_WIDGET (prompt->picker), GTK_ALIGN_CENTER);
+  error = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_label_set_justify (GTK_LABEL (error), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  prompt->error = GTK_LABEL (error);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (prompt->picker));
+  gtk_box_append (GTK_BOX (box), error);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data_full (G_OBJECT (dialog), "lumbar-end-prompt", prompt, (GDestroyNotify) end_prompt_free);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "log", _("_Log"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "log", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "log");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_signal_connect_object (prompt->picker, "changed", G_CALLBACK (on_end_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_end_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  on_end_changed (self, prompt->picker);
 }
 
 static void
@@ -455,7 +900,7 @@ toggle_timer (LumbarTodayPage *self,
               LumbarKind       kind,
               GtkLabel        *error_label)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = dup_now (self);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -464,39 +909,19 @@ toggle_timer (LumbarTodayPage *self,
 
   if (lumbar_store_get_timer (self->store, kind, &start))
     {
-      g_autoptr(LumbarEntry) details = NULL;
-      g_autoptr(LumbarEntry) entry = NULL;
-      g_autofree char *message = NULL;
-      int minutes;
+      g_autoptr(GDateTime) local_start = g_date_time_to_local (start);
 
-      /* The posture is what the person chose while sitting. */
-      details = lumbar_entry_new (kind);
-      if (kind == LUMBAR_KIND_INCLINE)
-        {
-          lumbar_entry_set_support (details, adw_combo_row_get_selected (self->support_row));
-          lumbar_entry_set_legs_supported (details, gtk_switch_get_active (self->legs_switch));
-          lumbar_entry_set_knees_bent (details, gtk_switch_get_active (self->knees_switch));
-        }
-
-      entry = lumbar_store_stop_timer_full (self->store, kind, now, details, &error);
-      if (entry == NULL)
-        {
-          /* The store's messages are sentences written for the user. */
-          show_error (error_label, error->message);
-          update_timers (self);
-          return;
-        }
-
-      minutes = lumbar_entry_get_minutes (entry);
-      if (kind == LUMBAR_KIND_REST)
-        message = g_strdup_printf (ngettext ("Rest of %d minute logged",
-                                             "Rest of %d minutes logged", minutes), minutes);
+      /* Crossed midnight or ran for hours: probably forgotten, so ask
+       * rather than log a night of rest nobody took. */
+      if (day_of (local_start) != day_of (now) ||
+          g_date_time_difference (now, start) > (GTimeSpan) FORGOTTEN_TIMER_MINUTES * G_TIME_SPAN_MINUTE)
+        ask_timer_end (self, kind, start, now);
       else
-        message = g_strdup_printf (ngettext ("Inclined sitting of %d minute logged",
-                                             "Inclined sitting of %d minutes logged", minutes), minutes);
-      toast (self, message);
+        stop_timer (self, kind, NULL, error_label);
+      return;
     }
-  else if (!lumbar_store_start_timer (self->store, kind, now, &error))
+
+  if (!lumbar_store_start_timer (self->store, kind, now, &error))
     {
       show_error (error_label, error->message);
       update_timers (self);
@@ -722,7 +1147,9 @@ update_today_entries (LumbarTodayPage *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
 
-  self->today = lumbar_day_today ();
+  g_autoptr(GDateTime) now = dup_now (self);
+
+  self->today = day_of (now);
   if (self->journal == NULL)
     {
       g_list_store_remove_all (self->today_entries);
@@ -730,6 +1157,14 @@ update_today_entries (LumbarTodayPage *self)
     }
 
   entries = lumbar_journal_get_days (self->journal, self->today, self->today);
+  /* Newest first, as in the Diary. */
+  for (guint i = 0, j = entries->len; i + 1 < j; i++, j--)
+    {
+      gpointer swap = entries->pdata[i];
+
+      entries->pdata[i] = entries->pdata[j - 1];
+      entries->pdata[j - 1] = swap;
+    }
   g_list_store_splice (self->today_entries, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->today_entries)),
                        entries->pdata, entries->len);
@@ -823,9 +1258,10 @@ static gboolean
 on_tick (gpointer user_data)
 {
   LumbarTodayPage *self = user_data;
+  g_autoptr(GDateTime) now = dup_now (self);
 
   update_timers (self);
-  if (self->today != lumbar_day_today ())
+  if (self->today != day_of (now))
     update_today_entries (self);
   return G_SOURCE_CONTINUE;
 }
@@ -842,6 +1278,7 @@ lumbar_today_page_dispose (GObject *object)
   lumbar_today_page_set_store (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TODAY_PAGE);
   g_clear_object (&self->today_entries);
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
 
   G_OBJECT_CLASS (lumbar_today_page_parent_class)->dispose (object);
 }
@@ -1044,6 +1481,10 @@ lumbar_today_page_init (LumbarTodayPage *self)
   limit_entry_row (self->therapy_note_row, LUMBAR_NOTE_MAX_CHARS);
   limit_entry_row (self->trigger_row, LUMBAR_TRIGGER_MAX_CHARS);
 
+  add_when_row (self, WHEN_PAIN, self->pain_group, _("Log pain earlier"));
+  add_when_row (self, WHEN_SPASM, self->spasm_group, _("Log spasm earlier"));
+  add_when_row (self, WHEN_THERAPY, self->therapy_group, _("Log therapy visit earlier"));
+
   self->today_entries = g_list_store_new (LUMBAR_TYPE_ENTRY);
   gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->today_entries),
                            create_entry_row, NULL, NULL);
@@ -1152,4 +1593,25 @@ lumbar_today_page_focus_pain_form (LumbarTodayPage *self)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
                               MAX (0, top.y - 12));
   gtk_widget_grab_focus (GTK_WIDGET (self->local_scale));
+}
+
+/**
+ * lumbar_today_page_set_now:
+ * @self: a Today page
+ * @now: (nullable): the moment the page takes for now, or %NULL for the
+ *   real clock
+ *
+ * For tests: the page reads "now" (for "since", forgotten timers and
+ * times still to come) from here.
+ */
+void
+lumbar_today_page_set_now (LumbarTodayPage *self,
+                           GDateTime       *now)
+{
+  g_return_if_fail (LUMBAR_IS_TODAY_PAGE (self));
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  if (now != NULL)
+    self->fixed_now = g_date_time_ref (now);
+  update_timers (self);
 }

@@ -19,5 +19,7 @@ void         lumbar_today_page_set_store (LumbarTodayPage *self,
 void         lumbar_today_page_set_tracker (LumbarTodayPage      *self,
                                             LumbarSummaryTracker *tracker);
 void         lumbar_today_page_focus_pain_form (LumbarTodayPage *self);
+void         lumbar_today_page_set_now   (LumbarTodayPage *self,
+                                          GDateTime       *now);
 
 G_END_DECLS
