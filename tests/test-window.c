@@ -9,6 +9,7 @@
 
 #include "lumbar-application.h"
 #include "lumbar-chart-view.h"
+#include "lumbar-diary-page.h"
 #include "lumbar-document.h"
 #include "lumbar-session-dialog.h"
 #include "lumbar-store.h"
@@ -984,6 +985,214 @@ test_shortcuts_window (Fixture       *fixture,
   run_app (fixture, shortcuts_window_body);
 }
 
+/* Undo and the Diary (issue 12) */
+
+/* Runs the shortcut the window binds to @keyval + @mods, as pressing the
+ * keys would; FALSE if none is bound. */
+static gboolean
+press_accel (GtkWidget       *widget,
+             guint            keyval,
+             GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static LumbarEntry *
+log_pain_now (Fixture *fixture,
+              int      local)
+{
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
+  g_autoptr(GError) error = NULL;
+
+  /* As the Today page logs: into the journal, then recorded for Undo. */
+  lumbar_entry_set_local (entry, local);
+  g_assert_true (lumbar_journal_add (journal, entry, &error));
+  g_assert_no_error (error);
+  lumbar_window_record_change (fixture->window, NULL, entry, "Pain logged");
+  return g_object_ref (entry);
+}
+
+static gboolean
+in_journal (Fixture     *fixture,
+            LumbarEntry *entry)
+{
+  return lumbar_journal_lookup (lumbar_store_get_journal (fixture->store), lumbar_entry_get_id (entry)) != NULL;
+}
+
+/* Ctrl+Z takes back the session's changes newest first, whichever page
+ * made them: two readings logged and one deleted in the Diary come undone
+ * in three presses, back to the empty diary. */
+static void
+ctrl_z_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(LumbarEntry) a = NULL;
+  g_autoptr(LumbarEntry) b = NULL;
+  GtkWidget *diary;
+
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+  a = log_pain_now (fixture, 3);
+  b = log_pain_now (fixture, 5);
+
+  lumbar_window_set_visible_page_name (fixture->window, "diary");
+  diary = lumbar_test_find_of_type (window, LUMBAR_TYPE_DIARY_PAGE);
+  g_assert_nonnull (diary);
+  g_assert_true (gtk_widget_activate_action (diary, "diary.delete", "s", lumbar_entry_get_id (a)));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 1);
+
+  g_assert_true (press_accel (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (in_journal (fixture, a));
+  g_assert_true (in_journal (fixture, b));
+  g_assert_cmpint (lumbar_entry_get_local (lumbar_journal_lookup (journal, lumbar_entry_get_id (a))), ==, 3);
+
+  g_assert_true (press_accel (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (in_journal (fixture, a));
+  g_assert_false (in_journal (fixture, b));
+
+  g_assert_true (press_accel (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+
+  /* Nothing more to take back: a fourth press changes nothing. */
+  press_accel (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+}
+
+static void
+test_ctrl_z (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_app (fixture, ctrl_z_body);
+}
+
+/* Two deletions toasted in a row in the main window: the Undo on screen is
+ * the newest one's, and Ctrl+Z then takes back the older one. */
+static GtkWidget *
+sole_undo_button (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  lumbar_test_collect_of_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "_Undo") != 0)
+        continue;
+      if (found != NULL || !gtk_widget_get_mapped (button))
+        return NULL;
+      found = button;
+    }
+  return found;
+}
+
+static gboolean
+sole_undo_button_shown (gpointer data)
+{
+  return sole_undo_button (data) != NULL;
+}
+
+typedef struct {
+  Fixture     *fixture;
+  LumbarEntry *present;
+  LumbarEntry *absent;
+} Presence;
+
+static gboolean
+presence_holds (gpointer data)
+{
+  Presence *p = data;
+
+  return (p->present == NULL || in_journal (p->fixture, p->present)) &&
+         (p->absent == NULL || !in_journal (p->fixture, p->absent));
+}
+
+static void
+two_deletes_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(LumbarEntry) a = log_pain_now (fixture, 3);
+  g_autoptr(LumbarEntry) b = log_pain_now (fixture, 5);
+  GtkWidget *diary;
+  Presence first = { fixture, b, a };
+  Presence second = { fixture, a, NULL };
+
+  lumbar_window_set_visible_page_name (fixture->window, "diary");
+  diary = lumbar_test_find_of_type (window, LUMBAR_TYPE_DIARY_PAGE);
+  g_assert_true (gtk_widget_activate_action (diary, "diary.delete", "s", lumbar_entry_get_id (a)));
+  g_assert_true (gtk_widget_activate_action (diary, "diary.delete", "s", lumbar_entry_get_id (b)));
+
+  g_assert_true (lumbar_test_wait_for (sole_undo_button_shown, window, WAIT_MS));
+  gtk_widget_activate (sole_undo_button (window));
+  g_assert_true (lumbar_test_wait_for (presence_holds, &first, WAIT_MS));
+
+  g_assert_true (press_accel (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (lumbar_test_wait_for (presence_holds, &second, WAIT_MS));
+  g_assert_true (in_journal (fixture, b));
+}
+
+static void
+test_two_deletes_each_undo_its_own (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  run_app (fixture, two_deletes_body);
+}
+
+/* The shortcuts window lists Ctrl+Z beside the keys of the Diary. */
+static void
+shortcuts_list_undo_body (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWindow *shortcuts;
+  gboolean undo = FALSE, delete = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "app.shortcuts", NULL));
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), WAIT_MS));
+  shortcuts = lumbar_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  lumbar_test_collect_of_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUT_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *accel = gtk_shortcut_label_get_accelerator (g_ptr_array_index (labels, i));
+
+      undo |= g_strcmp0 (accel, "<Primary>z") == 0;
+      delete |= g_strcmp0 (accel, "Delete") == 0;
+    }
+  g_assert_true (undo);
+  g_assert_true (delete);
+  gtk_window_close (shortcuts);
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), WAIT_MS));
+}
+
+static void
+test_shortcuts_list_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_app (fixture, shortcuts_list_undo_body);
+}
+
 static void
 skip_without_display (void)
 {
@@ -1038,6 +1247,12 @@ main (int   argc,
   g_test_add ("/lumbar/window/shortcuts-window", Fixture, NULL,
               fixture_set_up, test_shortcuts_window, fixture_tear_down);
 
+  g_test_add ("/lumbar/window/ctrl-z-undoes-in-order", Fixture, NULL,
+              fixture_set_up, test_ctrl_z, fixture_tear_down);
+  g_test_add ("/lumbar/window/two-deletes-each-undo-its-own", Fixture, NULL,
+              fixture_set_up, test_two_deletes_each_undo_its_own, fixture_tear_down);
+  g_test_add ("/lumbar/window/shortcuts-list-undo", Fixture, NULL,
+              fixture_set_up, test_shortcuts_list_undo, fixture_tear_down);
   status = g_test_run ();
   lumbar_test_remove_tree (test_root);
   g_free (test_root);

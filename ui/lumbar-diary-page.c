@@ -239,6 +239,17 @@ record_change (LumbarDiaryPage *self,
   g_signal_emit (self, signals[RECORD_CHANGE], 0, before, after, title, &handled);
 }
 
+/* The toast about the last change while it shows, taken out of
+ * @undo_toasts (which holds at most that one). */
+static AdwToast *
+take_change_toast (GHashTable *undo_toasts)
+{
+  g_autoptr(GList) toasts = g_hash_table_get_values (undo_toasts);
+
+  g_hash_table_remove_all (undo_toasts);
+  return toasts ? toasts->data : NULL;
+}
+
 static void
 on_toast_dismissed (LumbarDiaryPage *self,
                     AdwToast        *toast)
@@ -256,26 +267,42 @@ lumbar_diary_page_real_record_change (LumbarDiaryPage *self,
                                       LumbarEntry     *after,
                                       const char      *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  gboolean added = FALSE;
+  AdwToast *toast;
   guint change;
 
   if (self->undo == NULL)
     {
-      lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+      lumbar_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       return TRUE;
     }
 
   change = lumbar_undo_push (self->undo, before, after);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "diary.undo");
+  /* The toast about the change before, while it shows, becomes this
+   * change's toast (its title and its Undo): the Undo on screen is always
+   * about the change just made, and Ctrl+Z still takes back the one
+   * before. (A new toast of high priority would queue the older one
+   * again, but libadwaita 1.2 aborts when two come in a row, and
+   * dismissing a toast that has just appeared crashes it too.) */
+  toast = take_change_toast (self->undo_toasts);
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, title);
+    }
+  else
+    {
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "diary.undo");
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                               G_CONNECT_SWAPPED);
+      added = TRUE;
+    }
   adw_toast_set_action_target_value (toast, g_variant_new_uint32 (change));
-  /* The newest change shows at once; older toasts wait their turn again. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "lumbar-change", GUINT_TO_POINTER (change));
   g_hash_table_insert (self->undo_toasts, GUINT_TO_POINTER (change), toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-  lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (added)
+    lumbar_toast_overlay_add_toast (self->toast_overlay, toast);
   return TRUE;
 }
 

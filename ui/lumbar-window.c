@@ -712,8 +712,19 @@ lumbar_window_get_visible_page_name (LumbarWindow *self)
 /* Undo
  *
  * Every change to the diary made in this window is recorded on one stack:
- * its toast's Undo takes back exactly that change, even while newer toasts
- * wait behind it, and Ctrl+Z takes back the newest change not yet undone. */
+ * its toast's Undo takes back exactly that change, and Ctrl+Z takes back
+ * the newest change not yet undone. */
+
+/* The toast about the last change while it shows, taken out of
+ * @undo_toasts (which holds at most that one). */
+static AdwToast *
+take_change_toast (GHashTable *undo_toasts)
+{
+  g_autoptr(GList) toasts = g_hash_table_get_values (undo_toasts);
+
+  g_hash_table_remove_all (undo_toasts);
+  return toasts ? toasts->data : NULL;
+}
 
 static void
 on_change_toast_dismissed (LumbarWindow *self,
@@ -743,6 +754,7 @@ lumbar_window_record_change (LumbarWindow *self,
                              LumbarEntry  *after,
                              const char   *toast_title)
 {
+  gboolean added = FALSE;
   AdwToast *toast;
   guint change;
 
@@ -752,24 +764,37 @@ lumbar_window_record_change (LumbarWindow *self,
   g_return_if_fail (before != NULL || after != NULL);
   g_return_if_fail (toast_title != NULL);
 
-  toast = adw_toast_new (toast_title);
   if (self->undo == NULL)
     {
-      lumbar_window_add_toast (self, toast);
+      lumbar_window_add_toast (self, adw_toast_new (toast_title));
       return;
     }
 
   change = lumbar_undo_push (self->undo, before, after);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-change");
+  /* The toast about the change before, while it shows, becomes this
+   * change's toast (its title and its Undo): the Undo on screen is always
+   * about the change just made, and Ctrl+Z still takes back the one
+   * before. (A new toast of high priority would queue the older one
+   * again, but libadwaita 1.2 aborts when two come in a row, and
+   * dismissing a toast that has just appeared crashes it too.) */
+  toast = take_change_toast (self->undo_toasts);
+  if (toast != NULL)
+    {
+      adw_toast_set_title (toast, toast_title);
+    }
+  else
+    {
+      toast = adw_toast_new (toast_title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-change");
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_change_toast_dismissed), self, G_CONNECT_SWAPPED);
+      added = TRUE;
+    }
   adw_toast_set_action_target_value (toast, g_variant_new_uint32 (change));
-  /* The newest change shows at once; older toasts wait their turn again,
-   * each with its own Undo. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "lumbar-change", GUINT_TO_POINTER (change));
   g_hash_table_insert (self->undo_toasts, GUINT_TO_POINTER (change), toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_change_toast_dismissed), self, G_CONNECT_SWAPPED);
-  lumbar_window_add_toast (self, toast);
+  if (added)
+    lumbar_window_add_toast (self, toast);
   _lumbar_window_actions_update (self);
 }
 
