@@ -574,6 +574,95 @@ test_focus_pain_form (Fixture       *fixture,
   run_app (fixture, focus_pain_form_body);
 }
 
+/* Every log on Today can be taken back with Ctrl+Z, newest first. */
+static gboolean
+journal_empty (gpointer data)
+{
+  return lumbar_journal_get_n_entries (data) == 0;
+}
+
+static void
+undo_logs_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_minutes (now, -10);
+  g_autoptr(GError) error = NULL;
+
+  click (require_named (fixture, "Log pain", GTK_TYPE_BUTTON));
+  wait_for_entries (fixture, 1);
+  click (require_named (fixture, "Log spasm", GTK_TYPE_BUTTON));
+  wait_for_entries (fixture, 2);
+  g_assert_true (lumbar_store_start_timer (fixture->store, LUMBAR_KIND_REST, start, &error));
+  g_assert_no_error (error);
+  lumbar_today_page_set_now (fixture->page, NULL);
+  click (require_named (fixture, "Stop rest", GTK_TYPE_BUTTON));
+  wait_for_entries (fixture, 3);
+
+  for (guint n = 3; n > 0; n--)
+    {
+      LumbarKind newest = n == 3 ? LUMBAR_KIND_REST : n == 2 ? LUMBAR_KIND_SPASM : LUMBAR_KIND_PAIN;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < lumbar_journal_get_n_entries (journal); i++)
+        found |= lumbar_entry_get_kind (lumbar_journal_get_entry (journal, i)) == newest;
+      g_assert_true (found);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+      g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, n - 1);
+      found = FALSE;
+      for (guint i = 0; i < lumbar_journal_get_n_entries (journal); i++)
+        found |= lumbar_entry_get_kind (lumbar_journal_get_entry (journal, i)) == newest;
+      g_assert_false (found);
+    }
+  g_assert_true (journal_empty (journal));
+}
+
+static void
+test_undo_logs (Fixture       *fixture,
+                gconstpointer  data)
+{
+  run_app (fixture, undo_logs_body);
+}
+
+/* The person's preferences: radiating pain asked about from the start,
+ * and their usual back support; both follow changes. */
+static void
+preferences_body (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.lumbar.Lumbar");
+  GtkWidget *spreading = require_named (fixture, "I have pain spreading into a leg", GTK_TYPE_SWITCH);
+  GtkWidget *support = today_child (fixture, "support_row");
+
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (spreading)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (support)), ==, LUMBAR_SUPPORT_RECLINER);
+
+  /* Logged, the form asks about the leg again. */
+  click (require_named (fixture, "Log pain", GTK_TYPE_BUTTON));
+  wait_for_entries (fixture, 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (spreading)));
+
+  g_settings_set_boolean (settings, "ask-radiating", FALSE);
+  g_settings_set_string (settings, "default-support", "other");
+  lumbar_test_flush (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (spreading)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (support)), ==, LUMBAR_SUPPORT_OTHER);
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.lumbar.Lumbar");
+
+  g_settings_set_boolean (settings, "ask-radiating", TRUE);
+  g_settings_set_string (settings, "default-support", "recliner");
+  run_app (fixture, preferences_body);
+  g_settings_reset (settings, "ask-radiating");
+  g_settings_reset (settings, "default-support");
+}
+
 static void
 skip_without_display (void)
 {
@@ -611,6 +700,8 @@ main (int   argc,
   ADD ("spasm-scale-speaks-of-strength", test_spasm_labels);
   ADD ("newest-first", test_newest_first);
   ADD ("focus-pain-form", test_focus_pain_form);
+  ADD ("every-log-can-be-undone", test_undo_logs);
+  ADD ("preferences-fill-the-forms", test_preferences);
 
 #undef ADD
 

@@ -10,9 +10,11 @@
 #include "lumbar-diary-row.h"
 #include "lumbar-format.h"
 #include "lumbar-session-dialog.h"
+#include "lumbar-settings.h"
 #include "lumbar-time-picker.h"
 #include "lumbar-tip-card.h"
 #include "lumbar-today-page.h"
+#include "lumbar-window.h"
 
 /* Pain, spasms and therapy visits are logged now, or "earlier": each of
  * those forms ends with a When row whose Earlier… button picks a day and a
@@ -44,6 +46,7 @@ struct _LumbarTodayPage
 
   When                 when[N_WHENS];
   GDateTime           *fixed_now;
+  LumbarSettings      *settings;
 
   LumbarTipCard       *tip_card;
   LumbarStore         *store;
@@ -163,6 +166,21 @@ toast (LumbarTodayPage *self,
   message = adw_toast_new (title);
   adw_toast_set_timeout (message, 3);
   lumbar_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), message);
+}
+
+/* Every log is a change the window can undo: its toast has Undo, and
+ * Ctrl+Z takes it back. */
+static void
+record_added (LumbarTodayPage *self,
+              LumbarEntry     *entry,
+              const char      *title)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (LUMBAR_IS_WINDOW (root))
+    lumbar_window_record_change (LUMBAR_WINDOW (root), NULL, entry, title);
+  else
+    toast (self, title);
 }
 
 static void
@@ -564,14 +582,16 @@ on_log_pain (LumbarTodayPage *self)
 
   gtk_range_set_value (GTK_RANGE (self->local_scale), 0);
   gtk_range_set_value (GTK_RANGE (self->radiating_scale), 0);
-  gtk_switch_set_active (self->radiating_switch, FALSE);
+  /* The next reading asks about the leg again if the person wants that. */
+  gtk_switch_set_active (self->radiating_switch,
+                         self->settings != NULL && lumbar_settings_get_ask_radiating (self->settings));
   for (guint i = 0; i < G_N_ELEMENTS (flag_order) && flag_rows_built (self); i++)
     gtk_check_button_set_active (self->flag_checks[i], FALSE);
   adw_expander_row_set_expanded (self->flags_row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->pain_note_row), "");
   reset_when (&self->when[WHEN_PAIN]);
 
-  toast (self, _("Pain logged"));
+  record_added (self, entry, _("Pain logged"));
 }
 
 static void
@@ -599,7 +619,7 @@ on_log_spasm (LumbarTodayPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->spasm_note_row), "");
   reset_when (&self->when[WHEN_SPASM]);
 
-  toast (self, _("Spasm logged"));
+  record_added (self, entry, _("Spasm logged"));
 }
 
 static void
@@ -623,7 +643,7 @@ on_log_therapy (LumbarTodayPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->therapy_note_row), "");
   reset_when (&self->when[WHEN_THERAPY]);
 
-  toast (self, _("Therapy visit logged"));
+  record_added (self, entry, _("Therapy visit logged"));
 }
 
 /* Timers */
@@ -762,7 +782,7 @@ stop_timer (LumbarTodayPage *self,
   else
     message = g_strdup_printf (ngettext ("Inclined sitting of %d minute logged",
                                          "Inclined sitting of %d minutes logged", minutes), minutes);
-  toast (self, message);
+  record_added (self, entry, message);
   show_error (error_label, NULL);
   update_timers (self);
 }
@@ -950,9 +970,9 @@ on_session_added (LumbarTodayPage     *self,
                   LumbarSessionDialog *dialog)
 {
   if (lumbar_entry_get_kind (entry) == LUMBAR_KIND_REST)
-    toast (self, _("Rest added"));
+    record_added (self, entry, _("Rest added"));
   else
-    toast (self, _("Inclined sitting added"));
+    record_added (self, entry, _("Inclined sitting added"));
 }
 
 static void
@@ -1216,6 +1236,15 @@ lumbar_today_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (lumbar_today_page_parent_class)->map (widget);
 
+  /* The window passes its settings; a page shown without them still
+   * follows the person's preferences through a façade of its own. */
+  if (self->settings == NULL)
+    {
+      g_autoptr(LumbarSettings) settings = lumbar_settings_new ();
+
+      lumbar_today_page_set_settings (self, settings);
+    }
+
   if (!gtk_widget_get_visible (GTK_WIDGET (self->spasm_group)))
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_after_first_paint), self, 0);
@@ -1279,6 +1308,9 @@ lumbar_today_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_TODAY_PAGE);
   g_clear_object (&self->today_entries);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lumbar_today_page_parent_class)->dispose (object);
 }
@@ -1614,4 +1646,49 @@ lumbar_today_page_set_now (LumbarTodayPage *self,
   if (now != NULL)
     self->fixed_now = g_date_time_ref (now);
   update_timers (self);
+}
+
+static void
+on_ask_radiating_changed (LumbarTodayPage *self)
+{
+  gtk_switch_set_active (self->radiating_switch, lumbar_settings_get_ask_radiating (self->settings));
+}
+
+static void
+on_default_support_changed (LumbarTodayPage *self)
+{
+  adw_combo_row_set_selected (self->support_row, lumbar_settings_get_default_support (self->settings));
+}
+
+/**
+ * lumbar_today_page_set_settings:
+ * @self: a Today page
+ * @settings: (nullable): the person's preferences
+ *
+ * The pain form opens with radiating pain switched on when the person
+ * asked for that, and inclined sitting starts from their usual back
+ * support; both follow changes to the preferences.
+ */
+void
+lumbar_today_page_set_settings (LumbarTodayPage *self,
+                                LumbarSettings  *settings)
+{
+  g_return_if_fail (LUMBAR_IS_TODAY_PAGE (self));
+  g_return_if_fail (settings == NULL || LUMBAR_IS_SETTINGS (settings));
+
+  if (self->settings == settings)
+    return;
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  if (settings == NULL)
+    return;
+
+  g_signal_connect_object (settings, "notify::ask-radiating",
+                           G_CALLBACK (on_ask_radiating_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::default-support",
+                           G_CALLBACK (on_default_support_changed), self, G_CONNECT_SWAPPED);
+  on_ask_radiating_changed (self);
+  on_default_support_changed (self);
 }

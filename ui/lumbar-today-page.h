@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lumbar-settings.h"
 #include "lumbar-store.h"
 #include "lumbar-summary-tracker.h"
 
@@ -21,5 +22,7 @@ void         lumbar_today_page_set_tracker (LumbarTodayPage      *self,
 void         lumbar_today_page_focus_pain_form (LumbarTodayPage *self);
 void         lumbar_today_page_set_now   (LumbarTodayPage *self,
                                           GDateTime       *now);
+void         lumbar_today_page_set_settings (LumbarTodayPage *self,
+                                             LumbarSettings  *settings);
 
 G_END_DECLS
