@@ -8,6 +8,7 @@
 
 #include "lumbar-application.h"
 #include "lumbar-format.h"
+#include "lumbar-session-dialog.h"
 #include "lumbar-store.h"
 #include "lumbar-test-utils.h"
 #include "lumbar-time-picker.h"
@@ -663,6 +664,100 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (settings, "default-support");
 }
 
+/* Add a past inclined session: no day still to come is kept, and a time
+ * still to come is refused with the reason in sight, next to the time. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+dialog_child (GtkWindow  *dialog,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), LUMBAR_TYPE_SESSION_DIALOG, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static void
+past_session_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  GtkWidget *row = find_row_titled (GTK_WIDGET (fixture->window), "Add a past session…");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) picked = NULL;
+  GtkCalendar *calendar;
+  GtkWidget *error;
+  GtkWindow *dialog;
+  graphene_point_t top;
+
+  g_assert_nonnull (row);
+  g_assert_true (lumbar_test_wait_for (widget_is_mapped, row, WAIT_MS));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  dialog = lumbar_test_find_toplevel (LUMBAR_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (dialog);
+  calendar = GTK_CALENDAR (dialog_child (dialog, "calendar"));
+  error = dialog_child (dialog, "error_label");
+
+  /* Tomorrow is not kept: the calendar goes back to today. */
+  gtk_calendar_select_day (calendar, tomorrow);
+  picked = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_year (picked), ==, g_date_time_get_day_of_year (now));
+
+  /* A start today but after now (the next hour; at 23:xx, the minute
+   * after this one) is refused, the reason visible in the dialog. */
+  if (g_date_time_get_hour (now) < 23)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "hour_spin")), g_date_time_get_hour (now) + 1);
+  else if (g_date_time_get_minute (now) < 59)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog_child (dialog, "minute_spin")), g_date_time_get_minute (now) + 1);
+  else
+    {
+      g_test_skip ("A start after now does not exist at 23:59");
+      gtk_window_destroy (dialog);
+      return;
+    }
+  click (dialog_child (dialog, "add_button"));
+  g_assert_true (lumbar_test_wait_for (widget_is_mapped, error, WAIT_MS));
+  lumbar_test_flush (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_compute_point (error, GTK_WIDGET (dialog), &GRAPHENE_POINT_INIT (0, 0), &top));
+  g_assert_cmpfloat (top.y, >=, 0);
+  g_assert_cmpfloat (top.y + gtk_widget_get_height (error), <=, gtk_widget_get_height (GTK_WIDGET (dialog)));
+  /* Next to the time: above the back support and the note. */
+  {
+    graphene_point_t support;
+
+    g_assert_true (gtk_widget_compute_point (dialog_child (dialog, "support_group"), GTK_WIDGET (dialog),
+                                             &GRAPHENE_POINT_INIT (0, 0), &support));
+    g_assert_cmpfloat (top.y, <, support.y);
+  }
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_past_session_not_in_future (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  run_app (fixture, past_session_body);
+}
+
 static void
 skip_without_display (void)
 {
@@ -702,6 +797,7 @@ main (int   argc,
   ADD ("focus-pain-form", test_focus_pain_form);
   ADD ("every-log-can-be-undone", test_undo_logs);
   ADD ("preferences-fill-the-forms", test_preferences);
+  ADD ("past-session-not-in-the-future", test_past_session_not_in_future);
 
 #undef ADD
 

@@ -71,6 +71,18 @@ update_date_label (LumbarSessionDialog *self)
 static void
 on_day_selected (LumbarSessionDialog *self)
 {
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* GtkCalendar cannot grey out days: a day still to come is not kept. */
+  if (g_date_time_get_year (date) > g_date_time_get_year (now) ||
+      (g_date_time_get_year (date) == g_date_time_get_year (now) &&
+       g_date_time_get_day_of_year (date) > g_date_time_get_day_of_year (now)))
+    {
+      gtk_calendar_select_day (self->calendar, now);
+      return;
+    }
+
   update_date_label (self);
 }
 
