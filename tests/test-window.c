@@ -11,6 +11,7 @@
 #include "lumbar-chart-view.h"
 #include "lumbar-diary-page.h"
 #include "lumbar-document.h"
+#include "lumbar-export-dialog.h"
 #include "lumbar-session-dialog.h"
 #include "lumbar-store.h"
 #include "lumbar-test-utils.h"
@@ -1193,6 +1194,70 @@ test_shortcuts_list_undo (Fixture       *fixture,
   run_app (fixture, shortcuts_list_undo_body);
 }
 
+static gboolean
+is_status_page_titled (GtkWidget  *widget,
+                       const char *title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+history_says_empty (gpointer data)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  lumbar_test_collect_of_type (data, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (is_status_page_titled (g_ptr_array_index (pages, i), "Nothing Logged Yet"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+history_shows_chart (gpointer data)
+{
+  GtkWidget *chart = lumbar_test_find_of_type (data, LUMBAR_TYPE_CHART_VIEW);
+
+  return !history_says_empty (data) && chart != NULL && gtk_widget_get_mapped (chart);
+}
+
+/* An empty diary: History says so in words (not an empty grid) and
+ * Export and Print do nothing; with one entry both come back. */
+static void
+empty_history_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(LumbarEntry) a = NULL;
+
+  lumbar_window_set_visible_page_name (fixture->window, "history");
+  g_assert_true (lumbar_test_wait_for (history_says_empty, window, WAIT_MS));
+
+  gtk_widget_activate_action (window, "win.export", NULL);
+  gtk_widget_activate_action (window, "win.print", NULL);
+  g_assert_null (lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
+
+  a = log_pain_now (fixture, 4);
+  g_assert_true (lumbar_test_wait_for (history_shows_chart, window, WAIT_MS));
+  g_assert_true (gtk_widget_activate_action (window, "win.export", NULL));
+  g_assert_true (lumbar_test_wait_for (lumbar_test_toplevel_shown, GSIZE_TO_POINTER (LUMBAR_TYPE_EXPORT_DIALOG), WAIT_MS));
+  gtk_window_destroy (lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
+
+  /* Undone, the diary is empty again, and so is History. */
+  g_assert_true (press_accel (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (lumbar_test_wait_for (history_says_empty, window, WAIT_MS));
+  gtk_widget_activate_action (window, "win.export", NULL);
+  g_assert_null (lumbar_test_find_toplevel (LUMBAR_TYPE_EXPORT_DIALOG));
+}
+
+static void
+test_empty_history (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_app (fixture, empty_history_body);
+}
+
 static void
 skip_without_display (void)
 {
@@ -1253,6 +1318,8 @@ main (int   argc,
               fixture_set_up, test_two_deletes_each_undo_its_own, fixture_tear_down);
   g_test_add ("/lumbar/window/shortcuts-list-undo", Fixture, NULL,
               fixture_set_up, test_shortcuts_list_undo, fixture_tear_down);
+  g_test_add ("/lumbar/window/empty-history-and-no-export", Fixture, NULL,
+              fixture_set_up, test_empty_history, fixture_tear_down);
   status = g_test_run ();
   lumbar_test_remove_tree (test_root);
   g_free (test_root);

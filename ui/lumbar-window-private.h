@@ -36,6 +36,7 @@ struct _LumbarWindow
   AdwBin               *today_bin;
   AdwBin               *diary_bin;
   AdwBin               *history_bin;
+  GtkStack             *history_stack;  /* the chart, or a word on an empty diary */
   AdwBin               *tips_bin;
   AdwViewStackPage     *tips_stack_page;
   guint                 pages_idle_id;

@@ -186,6 +186,41 @@ on_diary_record_change (LumbarWindow *self,
   return TRUE;
 }
 
+/* An empty diary has no chart to show: History says so, and where to
+ * start, instead of an empty grid. */
+static GtkWidget *
+new_history_empty_page (void)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Go to _Today"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "lumbar-history-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing Logged Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Once you log pain, spasms, rest or inclined sitting on the Today page, "
+                                     "this page charts them day by day."));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "today");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+  return status;
+}
+
+static void
+update_history (LumbarWindow *self)
+{
+  gboolean empty;
+
+  if (self->history_stack == NULL)
+    return;
+  /* A diary still loading is not empty yet. */
+  empty = self->store != NULL && lumbar_store_get_loaded (self->store) &&
+          lumbar_journal_get_n_entries (lumbar_store_get_journal (self->store)) == 0;
+  gtk_stack_set_visible_child_name (self->history_stack, empty ? "empty" : "chart");
+}
+
 static void
 ensure_pages (LumbarWindow *self)
 {
@@ -218,7 +253,11 @@ ensure_pages (LumbarWindow *self)
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  adw_bin_set_child (self->history_bin, scroller);
+  self->history_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->history_stack, new_history_empty_page (), "empty");
+  gtk_stack_add_named (self->history_stack, scroller, "chart");
+  adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_stack));
+  update_history (self);
 
   self->tips_page = LUMBAR_TIPS_PAGE (g_object_new (LUMBAR_TYPE_TIPS_PAGE, NULL));
   adw_bin_set_child (self->tips_bin, GTK_WIDGET (self->tips_page));
@@ -343,6 +382,7 @@ on_store_changed (LumbarWindow *self)
                                      lumbar_store_get_read_only (self->store));
   update_loading (self);
   update_banners (self);
+  update_history (self);
   _lumbar_window_actions_update (self);
 
   if (self->store && self->today_page && lumbar_store_get_loaded (self->store))
@@ -407,6 +447,8 @@ lumbar_window_set_store (LumbarWindow *self,
     }
   g_signal_connect_object (lumbar_store_get_journal (store), "items-changed",
                            G_CALLBACK (_lumbar_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lumbar_store_get_journal (store), "items-changed",
+                           G_CALLBACK (update_history), self, G_CONNECT_SWAPPED);
   if (self->diary_page)
     bind_pages (self);
   on_store_changed (self);
