@@ -27,6 +27,8 @@ packages=(
   libjson-glib-dev
   libcairo2-dev
   libpango1.0-dev
+  # optional: the Background portal for starting at login inside Flatpak
+  libportal-gtk4-dev
   gettext
   # data validation; the MIME type test installs into a folder and asks gio
   desktop-file-utils
@@ -41,6 +43,9 @@ packages=(
   dbus-daemon
   at-spi2-core
   python3-pyatspi
+  # reminders on a real bus: a mock notification daemon; finding windows
+  python3-dbusmock
+  xdotool
   # test helpers: scripts, PDF checks, screenshots, icon rendering
   python3
   poppler-utils

@@ -6,12 +6,21 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#ifdef HAVE_LIBPORTAL
+#include <libportal-gtk4/portal-gtk4.h>
+#endif
+
 #include "lumbar-application.h"
+#include "lumbar-autostart.h"
 #include "lumbar-compat.h"
 #include "lumbar-error.h"
+#include "lumbar-format.h"
 #include "lumbar-import-service.h"
 #include "lumbar-patients-window.h"
+#include "lumbar-preferences-window.h"
+#include "lumbar-reminders.h"
 #include "lumbar-review-window.h"
+#include "lumbar-welcome-window.h"
 #include "lumbar-window.h"
 
 /* Owns the one store (the diary on disk) that every window shows. */
@@ -27,9 +36,16 @@ struct _LumbarApplication
   LumbarImportService *import_service;  /* `lumbar --import` while the app runs */
   GtkWidget      *quit_dialog;
   gboolean        quit_anyway;
+
+  LumbarSettings  *settings;
+  LumbarReminders *reminders;   /* from startup until shutdown */
+  gboolean         held;        /* for reminders, with no window open */
+  gboolean         reminders_on;
 };
 
 G_DEFINE_FINAL_TYPE (LumbarApplication, lumbar_application, ADW_TYPE_APPLICATION)
+
+static void start_loading (LumbarApplication *self);
 
 static void
 close_all_windows (LumbarApplication *self)
@@ -147,6 +163,10 @@ about_action (GSimpleAction *action,
 {
   LumbarApplication *self = user_data;
   const char *developers[] = { _("Lumbar developers"), NULL };
+  /* The notice the welcome gives, again where people look for it. */
+  g_autofree char *comments = g_strdup_printf ("%s\n\n%s",
+                                               _("Track back pain and follow your therapist's tips"),
+                                               _("Lumbar is not a medical device. Warning signs mean you should seek medical care promptly."));
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Lumbar"),
@@ -155,7 +175,9 @@ about_action (GSimpleAction *action,
                          "developer-name", _("Lumbar developers"),
                          "developers", developers,
                          "version", PACKAGE_VERSION,
-                         "comments", _("Track back pain and follow your therapist's tips"),
+                         "comments", comments,
+                         "website", "https://github.com/lumbar/lumbar",
+                         "issue-url", "https://github.com/lumbar/lumbar/issues",
                          "copyright", _("© 2026 Lumbar developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: your names, one per line */
@@ -200,13 +222,241 @@ open_folder_action (GSimpleAction *action,
   lumbar_patients_window_choose_folder (app, gtk_application_get_active_window (app));
 }
 
+/* The main window, made if there is none; review and patients windows
+ * are not it. */
+static LumbarWindow *
+present_main_window (LumbarApplication *self)
+{
+  LumbarWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LUMBAR_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+
+  start_loading (self);
+  if (window == NULL)
+    window = lumbar_window_new (self, self->store);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* A reminder's default action and its "Log pain" button. */
+static void
+log_pain_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LumbarApplication *self = user_data;
+
+  lumbar_window_focus_pain_form (present_main_window (self));
+}
+
+static gboolean
+kind_from_parameter (GVariant   *parameter,
+                     LumbarKind *kind)
+{
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  return lumbar_kind_from_string (name, kind) &&
+         (*kind == LUMBAR_KIND_REST || *kind == LUMBAR_KIND_INCLINE);
+}
+
+static char *
+timer_notification_id (LumbarKind kind)
+{
+  return g_strconcat ("timer-", lumbar_kind_to_string (kind), NULL);
+}
+
+/* "Stop" on a long timer's notification: the same as Stop on Today, so a
+ * forgotten timer asks when it ended there. */
+static void
+stop_timer_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  LumbarApplication *self = user_data;
+  g_autofree char *id = NULL;
+  LumbarWindow *window;
+  LumbarTodayPage *today;
+  GtkWidget *button;
+  LumbarKind kind;
+
+  if (!kind_from_parameter (parameter, &kind))
+    return;
+  id = timer_notification_id (kind);
+  g_application_withdraw_notification (G_APPLICATION (self), id);
+
+  window = present_main_window (self);
+  lumbar_window_set_visible_page_name (window, "today");
+  today = lumbar_window_get_today_page (window);
+  /* Stopped meanwhile: clicking would start a new one. */
+  if (today == NULL || !lumbar_store_get_timer (self->store, kind, NULL))
+    return;
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today), LUMBAR_TYPE_TODAY_PAGE,
+                                                      kind == LUMBAR_KIND_REST ? "rest_button" : "incline_button"));
+  if (button != NULL)
+    gtk_widget_activate (button);
+}
+
+static void
+keep_timer_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_autofree char *id = NULL;
+  LumbarKind kind;
+
+  if (!kind_from_parameter (parameter, &kind))
+    return;
+  id = timer_notification_id (kind);
+  g_application_withdraw_notification (G_APPLICATION (user_data), id);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LumbarApplication *self = user_data;
+
+  lumbar_preferences_window_present (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     self->settings);
+}
+
 static const GActionEntry app_actions[] = {
+  { "log-pain", log_pain_action },
+  { "stop-timer", stop_timer_action, "s" },
+  { "keep-timer", keep_timer_action, "s" },
+  { "preferences", preferences_action },
   { "open-log", open_log_action },
   { "open-folder", open_folder_action },
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
 };
+
+/* Reminders */
+
+static void
+on_remind (LumbarApplication *self,
+           const char        *time,
+           gint64             due)
+{
+  g_autoptr(GNotification) notification = g_notification_new (_("How is your back?"));
+  g_autofree char *id = g_strconcat ("reminder-", time, NULL);
+
+  g_notification_set_body (notification, _("Take a moment to log your pain, so your tips follow your days."));
+  g_notification_set_default_action (notification, "app.log-pain");
+  g_notification_add_button (notification, _("Log Pain"), "app.log-pain");
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+on_timer_overdue (LumbarApplication *self,
+                  int                kind,
+                  gint64             start)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *since = local ? lumbar_format_time (local) : g_strdup ("?");
+  g_autofree char *body = NULL;
+  g_autofree char *id = timer_notification_id (kind);
+  const char *name = lumbar_kind_to_string (kind);
+
+  if (kind == LUMBAR_KIND_REST)
+    {
+      notification = g_notification_new (_("Still resting?"));
+      /* Translators: %s is a time of day */
+      body = g_strdup_printf (_("Your rest timer has been running since %s."), since);
+    }
+  else
+    {
+      notification = g_notification_new (_("Still sitting inclined?"));
+      /* Translators: %s is a time of day */
+      body = g_strdup_printf (_("Your inclined-sitting timer has been running since %s."), since);
+    }
+  g_notification_set_body (notification, body);
+  g_notification_add_button_with_target (notification, _("Stop"), "app.stop-timer", "s", name);
+  g_notification_add_button_with_target (notification, _("Keep Going"), "app.keep-timer", "s", name);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+#ifdef HAVE_LIBPORTAL
+static void
+on_background_requested (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+    g_message ("The Background portal refused to start Lumbar at login: %s", error->message);
+}
+#endif
+
+/* Starts Lumbar at login exactly while reminders are on. */
+static void
+set_autostart (LumbarApplication *self,
+               gboolean           enabled)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lumbar_autostart_in_sandbox ())
+    {
+#ifdef HAVE_LIBPORTAL
+      g_autoptr(XdpPortal) portal = xdp_portal_new ();
+      g_autoptr(GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      XdpParent *parent = window ? xdp_parent_new_gtk (window) : NULL;
+
+      g_ptr_array_add (command, g_strdup ("lumbar"));
+      g_ptr_array_add (command, g_strdup ("--gapplication-service"));
+      xdp_portal_request_background (portal, parent,
+                                     _("Lumbar reminds you to log your pain at the times you chose."),
+                                     command,
+                                     enabled ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                     NULL, on_background_requested, NULL);
+      g_clear_pointer (&parent, xdp_parent_free);
+#endif
+      return;
+    }
+
+  if (!lumbar_autostart_set_enabled (enabled, &error))
+    g_message ("The autostart entry could not be %s: %s", enabled ? "written" : "removed", error->message);
+}
+
+/* reminder-times changed (or at startup): remind at the new times; while
+ * there are any, outlive the last window and start at login. */
+static void
+on_reminder_times_changed (LumbarApplication *self)
+{
+  g_auto(GStrv) times = lumbar_settings_dup_reminder_times (self->settings);
+  gboolean on = times[0] != NULL;
+  gboolean changed = on != self->reminders_on;
+
+  self->reminders_on = on;
+  if (on)
+    start_loading (self);
+  lumbar_reminders_set_times (self->reminders, (const char * const *) times);
+
+  if (on && !self->held)
+    {
+      g_application_hold (G_APPLICATION (self));
+      self->held = TRUE;
+    }
+  else if (!on && self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+
+  if (changed)
+    set_autostart (self, on);
+}
 
 /* GApplication */
 
@@ -400,6 +650,7 @@ lumbar_application_startup (GApplication *application)
   const char *open_log_accels[] = { "<Primary>o", NULL };
   const char *open_folder_accels[] = { "<Primary><Shift>o", NULL };
   const char *shortcuts_accels[] = { "<Control>question", NULL };
+  const char *preferences_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (lumbar_application_parent_class)->startup (application);
 
@@ -409,8 +660,24 @@ lumbar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-log", open_log_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-folder", open_folder_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   ensure_store (self);
+
+  self->settings = lumbar_settings_new ();
+  self->reminders = lumbar_reminders_new (self->store);
+  g_signal_connect_object (self->reminders, "remind", G_CALLBACK (on_remind), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "timer-overdue", G_CALLBACK (on_timer_overdue), self, G_CONNECT_SWAPPED);
+  /* The entry follows the setting, also when it was changed while Lumbar
+   * was not running; without the schema nothing is remembered, so the
+   * entry is left alone. In a sandbox, each start with reminders asks the
+   * portal again. */
+  self->reminders_on = lumbar_settings_get_persistent (self->settings) &&
+                       !lumbar_autostart_in_sandbox () &&
+                       lumbar_autostart_get_enabled ();
+  g_signal_connect_object (self->settings, "notify::reminder-times",
+                           G_CALLBACK (on_reminder_times_changed), self, G_CONNECT_SWAPPED);
+  on_reminder_times_changed (self);
 }
 
 static void
@@ -426,6 +693,9 @@ lumbar_application_activate (GApplication *application)
     window = GTK_WINDOW (lumbar_window_new (self, self->store));
 
   gtk_window_present (window);
+
+  if (LUMBAR_IS_WINDOW (window) && !lumbar_settings_get_welcome_shown (self->settings))
+    lumbar_welcome_window_present (window, self->settings);
 }
 
 static void
@@ -443,6 +713,7 @@ lumbar_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (lumbar_application_parent_class)->shutdown (application);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 }
 
@@ -452,6 +723,8 @@ lumbar_application_dispose (GObject *object)
   LumbarApplication *self = (LumbarApplication *) object;
 
   g_clear_object (&self->import_service);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->store_waiters, g_ptr_array_unref);
@@ -525,4 +798,16 @@ lumbar_application_get_store (LumbarApplication *self)
 {
   g_return_val_if_fail (LUMBAR_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+/**
+ * lumbar_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, from startup on
+ */
+LumbarSettings *
+lumbar_application_get_settings (LumbarApplication *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_APPLICATION (self), NULL);
+  return self->settings;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lumbar-settings.h"
 #include "lumbar-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (LumbarApplication, lumbar_application, LUMBAR, APPLICATION
 void               lumbar_application_init_i18n (void);
 LumbarApplication *lumbar_application_new           (void);
 LumbarStore       *lumbar_application_get_store     (LumbarApplication *self);
+LumbarSettings    *lumbar_application_get_settings  (LumbarApplication *self);
 gboolean           lumbar_application_confirm_close (LumbarApplication *self,
                                                      GtkWindow         *window);
 void               lumbar_application_load_store_async  (LumbarApplication   *self,
