@@ -1030,6 +1030,242 @@ test_ten_years_few_widgets (Fixture       *fixture,
   }
 }
 
+
+/* ---- finding things --------------------------------------------------- */
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *id;     /* the one entry to be shown, NULL for none */
+  guint       n_rows; /* with the headings */
+} Shown;
+
+/* Exactly @id's entry (and its day's heading) on screen. */
+static gboolean
+only_shown (gpointer data)
+{
+  Shown *shown = data;
+  g_autoptr(GPtrArray) rows = visible_rows (shown->fixture->page);
+
+  if (rows->len != shown->n_rows)
+    return FALSE;
+  return shown->id == NULL || row_for_entry (shown->fixture->page, shown->id) != NULL;
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  GtkWidget *entry = lumbar_test_find_of_type (fixture->page, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+set_check (Fixture    *fixture,
+           const char *label,
+           gboolean    active)
+{
+  GtkWidget *check = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  lumbar_test_collect_of_type (fixture->page, GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), label) == 0)
+      check = g_ptr_array_index (checks, i);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+}
+
+static void
+edit_note_umlaut (LumbarEntry *entry)
+{
+  lumbar_entry_set_note (entry, "Rückenschmerz beim Bücken");
+}
+
+static gboolean
+search_bar_open (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *bar = lumbar_test_find_of_type (fixture->page, GTK_TYPE_SEARCH_BAR);
+
+  return gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar));
+}
+
+static gboolean
+search_bar_closed (gpointer data)
+{
+  return !search_bar_open (data);
+}
+
+/* A word of a note, without its accents, or of a spasm's trigger, finds
+ * that entry alone; the days without a match lose their heading. */
+static void
+test_search_notes_and_triggers (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  Shown shown = { fixture, NULL, 2 };
+
+  fixture->rest_today = replace_fields (fixture->journal, fixture->rest_today, edit_note_umlaut);
+  lumbar_diary_page_start_search (LUMBAR_DIARY_PAGE (fixture->page));
+  g_assert_true (lumbar_test_wait_for (search_bar_open, fixture, 3000));
+
+  search_for (fixture, "Ruckenschmerz");
+  shown.id = lumbar_entry_get_id (fixture->rest_today);
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+
+  search_for (fixture, "LIFTING box");
+  shown.id = lumbar_entry_get_id (fixture->spasm_yesterday);
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+
+  search_for (fixture, "flight");
+  shown.id = lumbar_entry_get_id (fixture->pain_travel);
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+
+  /* An entry added while searching shows only if it matches. */
+  {
+    g_autoptr(LumbarEntry) other = add_entry (fixture->journal, LUMBAR_KIND_PAIN, 2, 10, 0, local_offset (2));
+
+    lumbar_test_flush (fixture->page);
+    g_assert_true (only_shown (&shown));
+  }
+
+  /* Escape closes the bar, and the whole diary is back. */
+  gtk_widget_activate_action (lumbar_test_find_of_type (fixture->page, GTK_TYPE_SEARCH_ENTRY),
+                              "search-entry.stop-search", NULL);
+  g_signal_emit_by_name (lumbar_test_find_of_type (fixture->page, GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  g_assert_true (lumbar_test_wait_for (search_bar_closed, fixture, 3000));
+  shown.id = NULL;
+  shown.n_rows = 7 + 4;
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+}
+
+static void
+test_filter_kinds_and_warning_signs (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  Shown shown = { fixture, NULL, 2 };
+
+  lumbar_diary_page_start_search (LUMBAR_DIARY_PAGE (fixture->page));
+
+  set_check (fixture, "_Rest", TRUE);
+  shown.id = lumbar_entry_get_id (fixture->rest_today);
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+
+  /* Two kinds: both, under their own days. */
+  set_check (fixture, "_Inclined sitting", TRUE);
+  shown.n_rows = 4;
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+  g_assert_nonnull (row_for_entry (fixture->page, lumbar_entry_get_id (fixture->incline_yesterday)));
+
+  set_check (fixture, "_Rest", FALSE);
+  set_check (fixture, "_Inclined sitting", FALSE);
+  set_check (fixture, "Only with _warning signs", TRUE);
+  shown.id = lumbar_entry_get_id (fixture->pain_today);
+  shown.n_rows = 2;
+  g_assert_true (lumbar_test_wait_for (only_shown, &shown, 3000));
+}
+
+static gboolean
+no_match_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  lumbar_test_collect_of_type (fixture->page, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwStatusPage *page = g_ptr_array_index (pages, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (page)) &&
+          g_strcmp0 (adw_status_page_get_title (page), "No Entries Match") == 0 &&
+          g_strcmp0 (adw_status_page_get_description (page), "Try other words or filters") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_no_match_empty_state (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  lumbar_diary_page_start_search (LUMBAR_DIARY_PAGE (fixture->page));
+  search_for (fixture, "hexenschuss");
+  g_assert_true (lumbar_test_wait_for (no_match_shown, fixture, 3000));
+
+  search_for (fixture, "");
+  g_assert_true (lumbar_test_wait_for (page_has_rows, fixture->page, 3000));
+  g_assert_false (no_match_shown (fixture));
+}
+
+typedef struct
+{
+  Fixture  *fixture;
+  LumbarDay day;
+} DayShown;
+
+/* @day's heading is on screen and has the keyboard focus. */
+static gboolean
+day_heading_focused (gpointer data)
+{
+  DayShown *shown = data;
+  g_autoptr(GPtrArray) rows = visible_rows (shown->fixture->page);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GObject *item = lumbar_diary_row_get_item (LUMBAR_DIARY_ROW (row));
+
+      if (LUMBAR_IS_DIARY_DAY (item) &&
+          lumbar_diary_day_get_day (LUMBAR_DIARY_DAY (item)) == shown->day)
+        return gtk_widget_has_focus (gtk_widget_get_parent (row));
+    }
+  return FALSE;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Go to Date: a day far down a long diary comes into view, focused; a day
+ * without entries gives the nearest earlier one. */
+static void
+test_jump_to_date (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DayShown shown = { fixture, 0 };
+
+  for (int days_ago = 10; days_ago < 400; days_ago += 2)
+    {
+      g_autoptr(LumbarEntry) entry = add_entry (fixture->journal, LUMBAR_KIND_PAIN, days_ago, 12, 0, local_offset (days_ago));
+    }
+  lumbar_test_flush (fixture->page);
+
+  shown.day = today () - 300;
+  g_assert_cmpint (lumbar_diary_page_show_day (LUMBAR_DIARY_PAGE (fixture->page), shown.day), ==, shown.day);
+  g_assert_true (lumbar_test_wait_for (day_heading_focused, &shown, 5000));
+
+  shown.day = today () - 200;
+  g_assert_cmpint (lumbar_diary_page_show_day (LUMBAR_DIARY_PAGE (fixture->page), today () - 199), ==, shown.day);
+  g_assert_true (lumbar_test_wait_for (day_heading_focused, &shown, 5000));
+
+  /* Through the calendar's button, as a person would. */
+  {
+    GtkCalendar *calendar = GTK_CALENDAR (lumbar_test_find_of_type (fixture->page, GTK_TYPE_CALENDAR));
+    g_autoptr(GDateTime) date = lumbar_day_to_date_time (today () - 350);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
+    g_assert_true (lumbar_test_wait_for (widget_mapped, calendar, 3000));
+    gtk_calendar_select_day (calendar, date);
+    gtk_widget_activate (find (fixture->page, is_button_labelled, "_Show Day"));
+    shown.day = today () - 350;
+    g_assert_true (lumbar_test_wait_for (day_heading_focused, &shown, 5000));
+  }
+}
+
 static char *test_root;
 
 static void
@@ -1080,6 +1316,10 @@ main (int   argc,
   ADD ("new-session", test_new_session);
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
   ADD ("ten-years-few-widgets", test_ten_years_few_widgets);
+  ADD ("search-notes-and-triggers", test_search_notes_and_triggers);
+  ADD ("filter-kinds-and-warning-signs", test_filter_kinds_and_warning_signs);
+  ADD ("no-match-empty-state", test_no_match_empty_state);
+  ADD ("jump-to-date", test_jump_to_date);
 
   status = g_test_run ();
   lumbar_test_remove_tree (test_root);

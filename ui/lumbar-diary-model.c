@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lumbar-diary-day.h"
+#include "lumbar-diary-filter.h"
 #include "lumbar-diary-model.h"
 
 /* The diary as one flat list, newest day first: a LumbarDiaryDay heading,
@@ -16,7 +17,10 @@
  * of their own. The model follows the journal's items-changed with small
  * edits (an entry added, removed or replaced costs a binary search and a
  * memmove), and rebuilds in one linear pass only when most of the journal
- * changed (loading, importing). */
+ * changed (loading, importing) or the search asks for other entries.
+ *
+ * With a filter (the Diary's search), only the entries it lets through are
+ * shown, and only the days that have one get a heading. */
 
 #define MAX_INCREMENTAL_CHANGES 256
 
@@ -43,11 +47,14 @@ struct _LumbarDiaryModel
   GPtrArray     *display;
   /* One group per day with entries, in display order. */
   GArray        *groups;
+  /* What is shown of the journal; NULL shows everything. */
+  LumbarDiaryFilter *filter;
 };
 
 enum {
   PROP_0,
   PROP_JOURNAL,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -215,6 +222,8 @@ rebuild (LumbarDiaryModel *self)
     {
       LumbarEntry *entry = g_ptr_array_index (self->mirror, i - 1);
 
+      if (!lumbar_diary_filter_match (self->filter, entry))
+        continue;
       if (sorted && self->display->len > 0 &&
           display_compare (g_ptr_array_index (self->display, self->display->len - 1), entry) > 0)
         sorted = FALSE;
@@ -403,6 +412,17 @@ on_journal_items_changed (LumbarDiaryModel *self,
       return;
     }
 
+  /* What the filter hides was not shown and is not to be. */
+  if (self->filter != NULL)
+    {
+      for (guint i = gone->len; i > 0; i--)
+        if (display_find (self, g_ptr_array_index (gone, i - 1)) == G_MAXUINT)
+          g_ptr_array_remove_index_fast (gone, i - 1);
+      for (guint j = arrived->len; j > 0; j--)
+        if (!lumbar_diary_filter_match (self->filter, g_ptr_array_index (arrived, j - 1)))
+          g_ptr_array_remove_index_fast (arrived, j - 1);
+    }
+
   for (guint i = 0; i < gone->len; i++)
     {
       LumbarEntry *old_entry = g_ptr_array_index (gone, i);
@@ -480,6 +500,7 @@ lumbar_diary_model_dispose (GObject *object)
 
   g_clear_signal_handler (&self->items_changed_id, self->journal);
   g_clear_object (&self->journal);
+  g_clear_pointer (&self->filter, lumbar_diary_filter_unref);
 
   G_OBJECT_CLASS (lumbar_diary_model_parent_class)->dispose (object);
 }
@@ -510,6 +531,10 @@ lumbar_diary_model_get_property (GObject    *object,
       g_value_set_object (value, self->journal);
       break;
 
+    case PROP_FILTER:
+      g_value_set_boxed (value, self->filter);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -527,6 +552,10 @@ lumbar_diary_model_set_property (GObject      *object,
     {
     case PROP_JOURNAL:
       lumbar_diary_model_set_journal (self, g_value_get_object (value));
+      break;
+
+    case PROP_FILTER:
+      lumbar_diary_model_set_filter (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -548,6 +577,11 @@ lumbar_diary_model_class_init (LumbarDiaryModelClass *klass)
     g_param_spec_object ("journal", NULL, NULL,
                          LUMBAR_TYPE_JOURNAL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL,
+                        LUMBAR_TYPE_DIARY_FILTER,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -640,4 +674,83 @@ lumbar_diary_model_find_entry (LumbarDiaryModel *self,
     return G_MAXUINT;
   g = group_find_day (self, lumbar_entry_get_day (entry), &found);
   return index + g + 1;
+}
+
+/**
+ * lumbar_diary_model_get_filter:
+ *
+ * Returns: (transfer none) (nullable): what is shown of the journal
+ */
+LumbarDiaryFilter *
+lumbar_diary_model_get_filter (LumbarDiaryModel *self)
+{
+  g_return_val_if_fail (LUMBAR_IS_DIARY_MODEL (self), NULL);
+  return self->filter;
+}
+
+/**
+ * lumbar_diary_model_set_filter:
+ * @self: a diary model
+ * @filter: (nullable): the entries to show; %NULL or an empty filter shows all
+ */
+void
+lumbar_diary_model_set_filter (LumbarDiaryModel  *self,
+                               LumbarDiaryFilter *filter)
+{
+  g_return_if_fail (LUMBAR_IS_DIARY_MODEL (self));
+
+  if (lumbar_diary_filter_is_empty (filter))
+    filter = NULL;
+  if (lumbar_diary_filter_equal (self->filter, filter))
+    return;
+
+  g_clear_pointer (&self->filter, lumbar_diary_filter_unref);
+  if (filter != NULL)
+    self->filter = lumbar_diary_filter_ref (filter);
+  rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/**
+ * lumbar_diary_model_find_day:
+ * @self: a diary model
+ * @day: a day
+ *
+ * Returns: the position of @day's heading or, when @day has no entries
+ *   shown, of the nearest earlier day that has (else the oldest day);
+ *   G_MAXUINT when nothing is shown
+ */
+guint
+lumbar_diary_model_find_day (LumbarDiaryModel *self,
+                             LumbarDay         day)
+{
+  gboolean found;
+  guint g;
+
+  g_return_val_if_fail (LUMBAR_IS_DIARY_MODEL (self), G_MAXUINT);
+
+  if (self->groups->len == 0)
+    return G_MAXUINT;
+  /* Groups go newest first: the first at or before @day. */
+  g = group_find_day (self, day, &found);
+  if (g >= self->groups->len)
+    g = self->groups->len - 1;
+  return group_flat_start (self, g);
+}
+
+/**
+ * lumbar_diary_model_get_day_at:
+ *
+ * Returns: the day of the heading or entry at @position, or 0
+ */
+LumbarDay
+lumbar_diary_model_get_day_at (LumbarDiaryModel *self,
+                               guint             position)
+{
+  g_return_val_if_fail (LUMBAR_IS_DIARY_MODEL (self), 0);
+
+  if (position >= n_flat_items (self))
+    return 0;
+  return group_at (self, group_find_flat (self, position))->day;
 }

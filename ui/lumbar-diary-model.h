@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "lumbar-diary-filter.h"
 #include "lumbar-journal.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,12 @@ gboolean          lumbar_diary_model_is_heading   (LumbarDiaryModel *self,
                                                    guint             position);
 guint             lumbar_diary_model_find_entry   (LumbarDiaryModel *self,
                                                    LumbarEntry      *entry);
+LumbarDiaryFilter *lumbar_diary_model_get_filter  (LumbarDiaryModel *self);
+void              lumbar_diary_model_set_filter   (LumbarDiaryModel *self,
+                                                   LumbarDiaryFilter *filter);
+guint             lumbar_diary_model_find_day     (LumbarDiaryModel *self,
+                                                   LumbarDay         day);
+LumbarDay         lumbar_diary_model_get_day_at   (LumbarDiaryModel *self,
+                                                   guint             position);
 
 G_END_DECLS

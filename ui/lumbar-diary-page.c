@@ -39,10 +39,26 @@ struct _LumbarDiaryPage
   LumbarDay         headings_day;
   guint             clock_id;
 
+  /* The day a jump asked for, focused once its row is there. */
+  guint             jump_position;
+  guint             jump_tick_id;
+  guint             jump_frames;
+
+  GtkCalendar      *calendar;
+  GtkPopover       *date_popover;
   AdwStatusPage    *empty_page;
+  GtkMenuButton    *filter_button;
+  GtkCheckButton   *kind_incline;
+  GtkCheckButton   *kind_pain;
+  GtkCheckButton   *kind_rest;
+  GtkCheckButton   *kind_spasm;
+  GtkCheckButton   *kind_therapy;
   GtkListView      *list_view;
+  GtkSearchBar     *search_bar;
+  GtkSearchEntry   *search_entry;
   GtkStack         *stack;
   AdwToastOverlay  *toast_overlay;
+  GtkCheckButton   *warning_signs;
 };
 
 enum {
@@ -157,6 +173,17 @@ on_unbind (LumbarDiaryPage          *self,
   lumbar_diary_row_set_item (LUMBAR_DIARY_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
+/* The list, or why it is empty: nothing logged yet, or nothing found. */
+static void
+update_stack (LumbarDiaryPage *self)
+{
+  const char *name = "list";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    name = lumbar_diary_model_get_filter (self->model) != NULL ? "no-match" : "empty";
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 on_model_items_changed (LumbarDiaryPage *self,
                         guint            position,
@@ -164,8 +191,7 @@ on_model_items_changed (LumbarDiaryPage *self,
                         guint            added,
                         GListModel      *model)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+  update_stack (self);
   /* Neighbours of a change may have become the first or last of their day. */
   refresh_rows (self);
 }
@@ -434,6 +460,155 @@ on_list_view_activate (LumbarDiaryPage *self,
     open_editor (self, LUMBAR_ENTRY (item));
 }
 
+/* Search and filters
+ *
+ * They apply while the search bar is open: closing it (Escape) shows the
+ * whole diary again, so no entry stays hidden by a filter out of sight. */
+
+static void
+on_filter_changed (LumbarDiaryPage *self)
+{
+  g_autoptr(LumbarDiaryFilter) filter = NULL;
+  struct { GtkCheckButton *check; LumbarKind kind; } kinds[] = {
+    { self->kind_pain, LUMBAR_KIND_PAIN },
+    { self->kind_spasm, LUMBAR_KIND_SPASM },
+    { self->kind_rest, LUMBAR_KIND_REST },
+    { self->kind_incline, LUMBAR_KIND_INCLINE },
+    { self->kind_therapy, LUMBAR_KIND_THERAPY },
+  };
+  guint mask = 0;
+  gboolean warning_signs;
+
+  /* Called while the template is built, before there is a model. */
+  if (self->model == NULL)
+    return;
+
+  warning_signs = gtk_check_button_get_active (self->warning_signs);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (gtk_check_button_get_active (kinds[i].check))
+      mask |= LUMBAR_KIND_MASK (kinds[i].kind);
+
+  /* A filter in use shows on its button, the popover closed. */
+  if (mask != 0 || warning_signs)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    filter = lumbar_diary_filter_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                      mask, warning_signs);
+  lumbar_diary_model_set_filter (self->model, filter);
+  update_stack (self);
+}
+
+static void
+on_search_mode_changed (LumbarDiaryPage *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      GtkCheckButton *checks[] = {
+        self->kind_pain, self->kind_spasm, self->kind_rest, self->kind_incline,
+        self->kind_therapy, self->warning_signs,
+      };
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+        gtk_check_button_set_active (checks[i], FALSE);
+    }
+  on_filter_changed (self);
+}
+
+/**
+ * lumbar_diary_page_start_search:
+ * @self: a diary page
+ *
+ * Opens the search bar (Ctrl+F) with the keyboard in its entry.
+ */
+void
+lumbar_diary_page_start_search (LumbarDiaryPage *self)
+{
+  g_return_if_fail (LUMBAR_IS_DIARY_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Jump to a date
+ *
+ * GTK 4.8's list view scrolls to an item through its "list.scroll-to-item"
+ * action; the row is built on the next layout, so the focus follows on a
+ * later frame. */
+
+#define JUMP_MAX_FRAMES 30
+
+static gboolean
+jump_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  LumbarDiaryPage *self = user_data;
+  LumbarDiaryRow *row = find_row_at (self, self->jump_position);
+
+  if (row == NULL && ++self->jump_frames < JUMP_MAX_FRAMES)
+    return G_SOURCE_CONTINUE;
+  if (row != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
+  self->jump_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lumbar_diary_page_show_day:
+ * @self: a diary page
+ * @day: a day
+ *
+ * Scrolls the list to @day's entries, or to those of the nearest earlier
+ * day that has some, and gives that day's heading the keyboard focus.
+ *
+ * Returns: the day shown, or 0 when the list is empty
+ */
+LumbarDay
+lumbar_diary_page_show_day (LumbarDiaryPage *self,
+                            LumbarDay        day)
+{
+  guint position;
+
+  g_return_val_if_fail (LUMBAR_IS_DIARY_PAGE (self), 0);
+
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    gtk_list_view_set_model (self->list_view, self->selection);
+
+  position = lumbar_diary_model_find_day (self->model, day);
+  if (position == G_MAXUINT)
+    return 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  self->jump_position = position;
+  self->jump_frames = 0;
+  if (self->jump_tick_id == 0)
+    self->jump_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), jump_tick, self, NULL);
+  return lumbar_diary_model_get_day_at (self->model, position);
+}
+
+static void
+on_date_popover_show (LumbarDiaryPage *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+  gtk_calendar_select_day (self->calendar, today);
+}
+
+static void
+on_go_clicked (LumbarDiaryPage *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+
+  gtk_popover_popdown (self->date_popover);
+  lumbar_diary_page_show_day (self, lumbar_day_from_ymd (g_date_time_get_year (date),
+                                                         g_date_time_get_month (date),
+                                                         g_date_time_get_day_of_month (date)));
+}
+
 static void
 update_actions (LumbarDiaryPage *self)
 {
@@ -503,6 +678,9 @@ lumbar_diary_page_dispose (GObject *object)
   LumbarDiaryPage *self = (LumbarDiaryPage *) object;
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  if (self->jump_tick_id != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->jump_tick_id);
+  self->jump_tick_id = 0;
   /* AdwBin keeps its own pointer to the child; let it unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUMBAR_TYPE_DIARY_PAGE);
@@ -621,11 +799,26 @@ lumbar_diary_page_class_init (LumbarDiaryPageClass *klass)
                                 G_TYPE_BOOLEAN, 3, LUMBAR_TYPE_ENTRY, LUMBAR_TYPE_ENTRY, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumbar/Lumbar/lumbar-diary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, date_popover);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_incline);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_pain);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_rest);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_spasm);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_therapy);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, warning_signs);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_go_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "diary.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "diary.delete-focused", NULL, delete_focused_action);
@@ -645,6 +838,8 @@ lumbar_diary_page_init (LumbarDiaryPage *self)
 
   lumbar_style_ensure ("lumbar-diary.css");
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->rows = g_ptr_array_new ();
   self->undo_toasts = g_hash_table_new (NULL, NULL);
@@ -700,8 +895,7 @@ lumbar_diary_page_set_journal (LumbarDiaryPage *self,
   if (journal != NULL)
     self->undo = lumbar_undo_new (journal);
   lumbar_diary_model_set_journal (self->model, journal);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "list" : "empty");
+  update_stack (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lumbar-day.h"
 #include "lumbar-journal.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ void           lumbar_diary_page_set_journal   (LumbarDiaryPage *self,
 gboolean       lumbar_diary_page_get_read_only (LumbarDiaryPage *self);
 void           lumbar_diary_page_set_read_only (LumbarDiaryPage *self,
                                                 gboolean         read_only);
+void           lumbar_diary_page_start_search  (LumbarDiaryPage *self);
+LumbarDay      lumbar_diary_page_show_day      (LumbarDiaryPage *self,
+                                                LumbarDay        day);
 
 G_END_DECLS

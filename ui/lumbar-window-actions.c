@@ -161,6 +161,19 @@ undo_action (GtkWidget  *widget,
     _lumbar_window_undo_change (self, lumbar_undo_peek_last (self->undo));
 }
 
+/* Ctrl+F: the Diary with its search bar open. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LumbarWindow *self = LUMBAR_WINDOW (widget);
+
+  lumbar_window_set_visible_page_name (self, "diary");
+  if (self->diary_page != NULL)
+    lumbar_diary_page_start_search (self->diary_page);
+}
+
 static void
 on_backup_restored (LumbarWindow *self,
                     LumbarBackup *backup)
@@ -211,6 +224,7 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-change", "u", undo_change_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "today");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "diary");
@@ -220,6 +234,7 @@ _lumbar_window_class_actions_init (LumbarWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 /**
