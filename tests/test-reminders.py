@@ -186,6 +186,29 @@ class Reminders(unittest.TestCase):
         self.assertEqual(self.windows(), [])
         self.assertEqual(self.notifications(), [])
 
+    def gsettings_set(self, key, value):
+        result = subprocess.run(["gsettings", "set", "io.github.lumbar.Lumbar", key, value],
+                                env=self.env, capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def test_autostart_follows_reminders(self):
+        entry = os.path.join(self.env["XDG_CONFIG_HOME"], "autostart", f"{APP_ID}.desktop")
+        self.write_settings([])
+        self.start_lumbar()
+        self.assertFalse(os.path.exists(entry))
+
+        # Switched on (a time far from now, so no reminder comes).
+        later = (self.now() + datetime.timedelta(hours=6)).strftime("%H:%M")
+        self.gsettings_set("reminder-times", f"['{later}']")
+        wait_for(lambda: os.path.exists(entry), "the autostart entry")
+        self.assertEqual(os.stat(entry).st_mode & 0o777, 0o600)
+        with open(entry, encoding="utf-8") as f:
+            self.assertIn("Exec=lumbar --gapplication-service\n", f.read())
+
+        self.gsettings_set("reminder-times", "@as []")
+        wait_for(lambda: not os.path.exists(entry), "the autostart entry to go")
+        self.assertIsNone(self.app.poll(), self.app_output())
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -119,19 +119,21 @@ lumbar_welcome_window_init (LumbarWelcomeWindow *self)
   gtk_widget_add_css_class (self->start_button, "suggested-action");
   gtk_widget_add_css_class (self->start_button, "pill");
   gtk_widget_set_halign (self->start_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (self->start_button, 18);
+  /* Below the text, always in sight however small the window. */
+  gtk_widget_set_margin_top (self->start_button, 12);
+  gtk_widget_set_margin_bottom (self->start_button, 18);
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (on_start_clicked), self);
-  gtk_box_append (GTK_BOX (box), self->start_button);
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_bottom (box, 12);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (outer), scroller);
+  gtk_box_append (GTK_BOX (outer), self->start_button);
   adw_window_set_content (ADW_WINDOW (self), outer);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->start_button);
