@@ -391,6 +391,57 @@ test_keyboard_moves_focused_day (Fixture       *f,
 }
 
 static void
+on_day_activated (LumbarChart *chart,
+                  LumbarDay    day,
+                  gpointer     user_data)
+{
+  *(LumbarDay *) user_data = day;
+}
+
+/* Enter, space or a click on a day asks for that day (the main window
+ * opens it in the Diary). */
+static void
+test_day_activated (Fixture       *f,
+                    gconstpointer  data)
+{
+  LumbarDay activated = 0;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *click = NULL;
+  LumbarDaily daily;
+
+  g_signal_connect (f->chart, "day-activated", G_CALLBACK (on_day_activated), &activated);
+  gtk_widget_grab_focus (GTK_WIDGET (f->chart));
+
+  /* Nothing focused: Enter asks for nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.activate-day", NULL));
+  g_assert_cmpint (activated, ==, 0);
+
+  lumbar_chart_focus_day (f->chart, f->today - 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.activate-day", NULL));
+  g_assert_cmpint (activated, ==, f->today - 3);
+
+  /* A click in the middle of the chart: the day under it. */
+  activated = 0;
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "pressed", 1,
+                         gtk_widget_get_width (GTK_WIDGET (f->chart)) / 2.0,
+                         gtk_widget_get_height (GTK_WIDGET (f->chart)) / 2.0);
+  g_assert_true (lumbar_chart_get_focused_day (f->chart, &daily));
+  g_assert_cmpint (activated, !=, 0);
+  g_assert_cmpint (activated, ==, daily.day);
+  g_assert_cmpint (activated, >, f->today - 29);
+  g_assert_cmpint (activated, <, f->today);
+}
+
+static void
 test_follows_dark_style (Fixture       *f,
                          gconstpointer  data)
 {
@@ -511,6 +562,7 @@ main (int   argc,
       ADD ("description-follows-data", test_description_follows_data);
       ADD ("table-lists-days", test_table_lists_days);
       ADD ("keyboard-moves-focused-day", test_keyboard_moves_focused_day);
+      ADD ("day-activated", test_day_activated);
       ADD ("follows-dark-style", test_follows_dark_style);
       ADD ("fits-narrow-window", test_fits_narrow_window);
       ADD ("range-action", test_range_action);

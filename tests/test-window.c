@@ -9,7 +9,9 @@
 
 #include "lumbar-application.h"
 #include "lumbar-chart-view.h"
+#include "lumbar-diary-day.h"
 #include "lumbar-diary-page.h"
+#include "lumbar-diary-row.h"
 #include "lumbar-document.h"
 #include "lumbar-export-dialog.h"
 #include "lumbar-session-dialog.h"
@@ -1258,6 +1260,99 @@ test_empty_history (Fixture       *fixture,
   run_app (fixture, empty_history_body);
 }
 
+/* Ctrl+F opens the Diary with the keyboard in its search entry. */
+static gboolean
+search_entry_focused (gpointer data)
+{
+  GtkWidget *window = data;
+  GtkWidget *entry = lumbar_test_find_of_type (window, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return entry != NULL && gtk_widget_get_mapped (entry) && focus != NULL &&
+         (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+find_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  g_assert_cmpstr (lumbar_window_get_visible_page_name (fixture->window), ==, "today");
+  g_assert_true (press_accel (window, GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_cmpstr (lumbar_window_get_visible_page_name (fixture->window), ==, "diary");
+  g_assert_true (lumbar_test_wait_for (search_entry_focused, window, WAIT_MS));
+}
+
+static void
+test_ctrl_f (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_app (fixture, find_body);
+}
+
+typedef struct {
+  GtkWidget *window;
+  LumbarDay  day;
+} DayShown;
+
+/* The Diary is shown with @day's heading on screen and focused. */
+static gboolean
+diary_day_focused (gpointer data)
+{
+  DayShown *shown = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  if (g_strcmp0 (lumbar_window_get_visible_page_name (LUMBAR_WINDOW (shown->window)), "diary") != 0)
+    return FALSE;
+  lumbar_test_collect_of_type (shown->window, LUMBAR_TYPE_DIARY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GObject *item = lumbar_diary_row_get_item (LUMBAR_DIARY_ROW (row));
+
+      if (gtk_widget_get_mapped (row) && LUMBAR_IS_DIARY_DAY (item) &&
+          lumbar_diary_day_get_day (LUMBAR_DIARY_DAY (item)) == shown->day)
+        return gtk_widget_has_focus (gtk_widget_get_parent (row));
+    }
+  return FALSE;
+}
+
+static gboolean
+chart_has_days (gpointer data)
+{
+  guint n_days = 0;
+
+  lumbar_chart_get_days (data, &n_days);
+  return n_days > 0 && gtk_widget_get_mapped (data);
+}
+
+/* Enter on the focused day of the History chart opens it in the Diary. */
+static void
+chart_day_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(LumbarEntry) entry = log_pain_now (fixture, 4);
+  DayShown shown = { window, lumbar_entry_get_day (entry) };
+  GtkWidget *chart;
+
+  lumbar_window_set_visible_page_name (fixture->window, "history");
+  chart = lumbar_test_find_of_type (window, LUMBAR_TYPE_CHART);
+  g_assert_true (lumbar_test_wait_for (chart_has_days, chart, WAIT_MS));
+  gtk_widget_grab_focus (chart);
+  lumbar_chart_focus_day (LUMBAR_CHART (chart), shown.day);
+  g_assert_true (press_accel (chart, GDK_KEY_Return, 0));
+  g_assert_true (lumbar_test_wait_for (diary_day_focused, &shown, WAIT_MS));
+}
+
+static void
+test_chart_day_opens_diary (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  run_app (fixture, chart_day_body);
+}
+
 static void
 skip_without_display (void)
 {
@@ -1320,6 +1415,10 @@ main (int   argc,
               fixture_set_up, test_shortcuts_list_undo, fixture_tear_down);
   g_test_add ("/lumbar/window/empty-history-and-no-export", Fixture, NULL,
               fixture_set_up, test_empty_history, fixture_tear_down);
+  g_test_add ("/lumbar/window/ctrl-f-searches-the-diary", Fixture, NULL,
+              fixture_set_up, test_ctrl_f, fixture_tear_down);
+  g_test_add ("/lumbar/window/chart-day-opens-in-diary", Fixture, NULL,
+              fixture_set_up, test_chart_day_opens_diary, fixture_tear_down);
   status = g_test_run ();
   lumbar_test_remove_tree (test_root);
   g_free (test_root);

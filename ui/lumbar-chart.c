@@ -55,6 +55,7 @@ enum {
 
 enum {
   DAYS_CHANGED,
+  DAY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -423,6 +424,18 @@ last_day_action (GtkWidget  *widget,
   set_focus_day (self, self->last, TRUE);
 }
 
+/* Enter or space: the focused day, as a click on it. */
+static void
+activate_day_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LumbarChart *self = LUMBAR_CHART (widget);
+
+  if (day_at (self, self->focus_day) != NULL)
+    g_signal_emit (self, signals[DAY_ACTIVATED], 0, self->focus_day);
+}
+
 /* Escape closes the day's details, and only then counts as handled. */
 static gboolean
 close_details (GtkWidget *widget,
@@ -491,7 +504,12 @@ pressed_cb (LumbarChart     *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (lumbar_chart_layout_x_to_day (&self->layout, x, &index))
-    set_focus_day (self, self->first + (LumbarDay) index, TRUE);
+    {
+      set_focus_day (self, self->first + (LumbarDay) index, TRUE);
+      /* A click on a day opens it (in the main window: in the Diary). */
+      if (n_press == 1)
+        g_signal_emit (self, signals[DAY_ACTIVATED], 0, self->focus_day);
+    }
 }
 
 static gboolean
@@ -813,6 +831,21 @@ lumbar_chart_class_init (LumbarChartClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * LumbarChart::day-activated:
+   * @self: the chart
+   * @day: the LumbarDay clicked, or focused when Enter or space was pressed
+   *
+   * The person asked to see a day: the main window opens it in the Diary.
+   */
+  signals[DAY_ACTIVATED] =
+    g_signal_new ("day-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "chart.activate-day", NULL, activate_day_action);
   gtk_widget_class_install_action (widget_class, "chart.previous-day", NULL, previous_day_action);
   gtk_widget_class_install_action (widget_class, "chart.next-day", NULL, next_day_action);
   gtk_widget_class_install_action (widget_class, "chart.previous-page", NULL, previous_page_action);
@@ -832,6 +865,11 @@ lumbar_chart_class_init (LumbarChartClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "chart.first-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "chart.last-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "chart.last-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.activate-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.activate-day", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_details, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "lumbar-chart");

@@ -221,6 +221,15 @@ update_history (LumbarWindow *self)
   gtk_stack_set_visible_child_name (self->history_stack, empty ? "empty" : "chart");
 }
 
+/* A day clicked on the chart (or Enter on it) opens in the Diary. */
+static void
+on_chart_day_activated (LumbarWindow *self,
+                        LumbarDay     day)
+{
+  lumbar_window_set_visible_page_name (self, "diary");
+  lumbar_diary_page_show_day (self->diary_page, day);
+}
+
 static void
 ensure_pages (LumbarWindow *self)
 {
@@ -246,6 +255,8 @@ ensure_pages (LumbarWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->settings, "chart-show-table", self->chart_view, "show-table",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (lumbar_chart_view_get_chart (self->chart_view), "day-activated",
+                           G_CALLBACK (on_chart_day_activated), self, G_CONNECT_SWAPPED);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1200);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 800);
