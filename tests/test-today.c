@@ -556,6 +556,37 @@ test_newest_first (Fixture       *fixture,
   run_app (fixture, newest_first_body);
 }
 
+/* A notification's Stop stops a running timer as Today's button does,
+ * and never starts one that is not running. */
+static void
+stop_timer_body (gpointer data)
+{
+  Fixture *fixture = data;
+  LumbarJournal *journal = lumbar_store_get_journal (fixture->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_minutes (now, -20);
+  g_autoptr(GError) error = NULL;
+
+  lumbar_today_page_stop_timer (fixture->page, LUMBAR_KIND_INCLINE);
+  g_assert_false (lumbar_store_get_timer (fixture->store, LUMBAR_KIND_INCLINE, NULL));
+  g_assert_cmpuint (lumbar_journal_get_n_entries (journal), ==, 0);
+
+  g_assert_true (lumbar_store_start_timer (fixture->store, LUMBAR_KIND_REST, start, &error));
+  g_assert_no_error (error);
+  lumbar_today_page_stop_timer (fixture->page, LUMBAR_KIND_REST);
+  wait_for_entries (fixture, 1);
+  g_assert_false (lumbar_store_get_timer (fixture->store, LUMBAR_KIND_REST, NULL));
+  g_assert_cmpint (lumbar_entry_get_kind (lumbar_journal_get_entry (journal, 0)), ==, LUMBAR_KIND_REST);
+  g_assert_cmpint (lumbar_entry_get_minutes (lumbar_journal_get_entry (journal, 0)), >=, 20);
+}
+
+static void
+test_stop_timer (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  run_app (fixture, stop_timer_body);
+}
+
 /* A reminder's "Log pain" lands on the local pain slider. */
 static void
 focus_pain_form_body (gpointer data)
@@ -795,6 +826,7 @@ main (int   argc,
   ADD ("spasm-scale-speaks-of-strength", test_spasm_labels);
   ADD ("newest-first", test_newest_first);
   ADD ("focus-pain-form", test_focus_pain_form);
+  ADD ("stop-timer-from-a-notification", test_stop_timer);
   ADD ("every-log-can-be-undone", test_undo_logs);
   ADD ("preferences-fill-the-forms", test_preferences);
   ADD ("past-session-not-in-the-future", test_past_session_not_in_future);

@@ -281,7 +281,6 @@ stop_timer_action (GSimpleAction *action,
   g_autofree char *id = NULL;
   LumbarWindow *window;
   LumbarTodayPage *today;
-  GtkWidget *button;
   LumbarKind kind;
 
   if (!kind_from_parameter (parameter, &kind))
@@ -292,13 +291,8 @@ stop_timer_action (GSimpleAction *action,
   window = present_main_window (self);
   lumbar_window_set_visible_page_name (window, "today");
   today = lumbar_window_get_today_page (window);
-  /* Stopped meanwhile: clicking would start a new one. */
-  if (today == NULL || !lumbar_store_get_timer (self->store, kind, NULL))
-    return;
-  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (today), LUMBAR_TYPE_TODAY_PAGE,
-                                                      kind == LUMBAR_KIND_REST ? "rest_button" : "incline_button"));
-  if (button != NULL)
-    gtk_widget_activate (button);
+  if (today != NULL)
+    lumbar_today_page_stop_timer (today, kind);
 }
 
 static void

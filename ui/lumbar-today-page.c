@@ -952,6 +952,27 @@ toggle_timer (LumbarTodayPage *self,
   update_timers (self);
 }
 
+/**
+ * lumbar_today_page_stop_timer:
+ * @self: the Today page
+ * @kind: %LUMBAR_KIND_REST or %LUMBAR_KIND_INCLINE
+ *
+ * Stops a running timer as its Stop button does, asking when it ended if
+ * it was forgotten; nothing when it is not running (a notification's Stop
+ * must not start one).
+ */
+void
+lumbar_today_page_stop_timer (LumbarTodayPage *self,
+                              LumbarKind       kind)
+{
+  g_return_if_fail (LUMBAR_IS_TODAY_PAGE (self));
+  g_return_if_fail (kind == LUMBAR_KIND_REST || kind == LUMBAR_KIND_INCLINE);
+
+  if (self->store == NULL || !lumbar_store_get_timer (self->store, kind, NULL))
+    return;
+  toggle_timer (self, kind, kind == LUMBAR_KIND_REST ? self->rest_error : self->incline_error);
+}
+
 static void
 on_rest_clicked (LumbarTodayPage *self)
 {

@@ -20,6 +20,8 @@ void         lumbar_today_page_set_store (LumbarTodayPage *self,
 void         lumbar_today_page_set_tracker (LumbarTodayPage      *self,
                                             LumbarSummaryTracker *tracker);
 void         lumbar_today_page_focus_pain_form (LumbarTodayPage *self);
+void         lumbar_today_page_stop_timer    (LumbarTodayPage *self,
+                                              LumbarKind       kind);
 void         lumbar_today_page_set_now   (LumbarTodayPage *self,
                                           GDateTime       *now);
 void         lumbar_today_page_set_settings (LumbarTodayPage *self,
