@@ -9,7 +9,7 @@ import sys
 
 KEYS = ["load_ratio", "save_ratio", "add_entry_main_thread_ms", "summary_ms",
         "chart_ratio", "startup_ratio", "data_shown_ratio", "rss_extra_mib",
-        "patients_ratio", "patients_ms"]
+        "patients_ratio", "patients_ms", "search_ms"]
 
 out = subprocess.run([sys.argv[1], "--quick", "--json"], capture_output=True, text=True, timeout=280)
 print(out.stderr, file=sys.stderr)

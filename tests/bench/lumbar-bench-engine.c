@@ -8,6 +8,8 @@
 #include "lumbar-bench-private.h"
 #include "lumbar-chart-painter.h"
 #include "lumbar-daily.h"
+#include "lumbar-diary-filter.h"
+#include "lumbar-diary-model.h"
 #include "lumbar-document.h"
 #include "lumbar-export.h"
 #include "lumbar-patient-list.h"
@@ -31,6 +33,37 @@ bench_summary_ms (GPtrArray *entries,
       summary = lumbar_summary_new (journal, today, LUMBAR_VOICE_PERSON);
       g_array_append_val (samples, (double) { bench_now_ms () - t0 });
       g_assert (summary != NULL);
+    }
+
+  *out = bench_median (samples);
+  return TRUE;
+}
+
+/* search_ms: a word typed into the Diary's search on 10 years: the filter
+ * over every entry and the Diary's list (days and entries) rebuilt, on the
+ * main thread (a median). The word is in a few notes only, in another
+ * case, so most entries are folded and compared in vain. */
+gboolean
+bench_search_ms (GPtrArray *entries,
+                 double    *out)
+{
+  g_autoptr(LumbarJournal) journal = lumbar_journal_new ();
+  g_autoptr(LumbarDiaryModel) model = NULL;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *words[] = { "Stretching", "SHOES", "drive home" };
+
+  lumbar_journal_set_entries (journal, entries);
+  model = lumbar_diary_model_new (journal);
+  for (int run = 0; run < bench_runs (31); run++)
+    {
+      g_autoptr(LumbarDiaryFilter) filter = lumbar_diary_filter_new (words[run % G_N_ELEMENTS (words)], 0, FALSE);
+      double t0;
+
+      lumbar_diary_model_set_filter (model, NULL);
+      t0 = bench_now_ms ();
+      lumbar_diary_model_set_filter (model, filter);
+      g_array_append_val (samples, (double) { bench_now_ms () - t0 });
+      g_assert (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0);
     }
 
   *out = bench_median (samples);

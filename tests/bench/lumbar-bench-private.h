@@ -29,6 +29,8 @@ gboolean bench_patients_ratio (GPtrArray  *entries,
                                const char *dir,
                                double     *out_ratio,
                                double     *out_ms);
+gboolean bench_search_ms   (GPtrArray  *entries,
+                            double     *out);
 gboolean bench_app         (GBytes     *diary,
                             const char *dir,
                             BenchApp   *out);

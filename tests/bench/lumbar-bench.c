@@ -299,6 +299,7 @@ main (int   argc,
     { "rss_extra_mib", "peak memory with 10 years shown - empty window", "<= 40" },
     { "patients_ratio", "open 100 exports in the Patients model / read them as --check", "<= 1.5" },
     { "patients_ms", "open a folder of 100 exports (8 weeks each)", "<= 1000" },
+    { "search_ms", "filter 10 years for a word and rebuild the Diary's list", "<= 50" },
   };
 
   context = g_option_context_new ("— measure Lumbar against its performance targets");
@@ -337,6 +338,7 @@ main (int   argc,
   figures[4].measured = bench_chart_ratio (ten, today, &figures[4].value);
   figures[8].measured = bench_patients_ratio (ten, today, dir, &figures[8].value, &figures[9].value);
   figures[9].measured = figures[8].measured;
+  figures[10].measured = bench_search_ms (ten, &figures[10].value);
   {
     BenchApp app = { 0 };
 
