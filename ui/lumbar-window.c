@@ -160,6 +160,7 @@ ensure_today_page (LumbarWindow *self)
   if (self->store)
     lumbar_today_page_set_store (self->today_page, self->store);
   lumbar_today_page_set_tracker (self->today_page, self->tracker);
+  lumbar_today_page_set_settings (self->today_page, self->settings);
   on_store_changed (self);
 }
 
