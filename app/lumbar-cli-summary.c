@@ -415,7 +415,7 @@ summary_to_text (LumbarSummary           *summary,
     {
       g_auto(GStrv) watch = lumbar_red_flags_dup_watch_list ();
 
-      g_string_append_printf (out, "%s\n", about ? _("Red flags: medical care advised")
+      g_string_append_printf (out, "%s\n", about ? _("Red flags: prompt medical care advised")
                                                   : _("Red flags: seek medical care promptly"));
       for (guint i = 0; red_flags->reasons[i]; i++)
         g_string_append_printf (out, "  • %s\n", red_flags->reasons[i]);

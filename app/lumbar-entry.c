@@ -705,8 +705,8 @@ lumbar_kind_get_label (LumbarKind kind)
 static const char *flag_labels[] = {
   N_("Pain or tingling in both legs"),
   N_("Numbness around the groin or buttocks"),
-  N_("New trouble controlling bladder or bowel"),
-  N_("Leg weakness that is getting worse"),
+  N_("New trouble passing urine or controlling bladder or bowel"),
+  N_("Weakness in one or both legs that is getting worse"),
   N_("Fever or feeling generally unwell"),
   N_("Pain began after a fall or accident"),
   N_("Severe pain at night or at rest"),

@@ -942,12 +942,12 @@ flag_reason (LumbarFlags  flag,
                                       _("The patient logged numbness around the groin or buttocks on %s.")), days);
     case LUMBAR_FLAG_BLADDER_BOWEL:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (VOICED (voice, _("You logged new trouble controlling bladder or bowel on %s."),
-                                      _("The patient logged new trouble controlling bladder or bowel on %s.")), days);
+      return g_strdup_printf (VOICED (voice, _("You logged new trouble passing urine or controlling bladder or bowel on %s."),
+                                      _("The patient logged new trouble passing urine or controlling bladder or bowel on %s.")), days);
     case LUMBAR_FLAG_LEG_WEAKNESS:
       /* Translators: %s is one date or a list of dates. */
-      return g_strdup_printf (VOICED (voice, _("You logged leg weakness that is getting worse on %s."),
-                                      _("The patient logged leg weakness that is getting worse on %s.")), days);
+      return g_strdup_printf (VOICED (voice, _("You logged worsening weakness in one or both legs on %s."),
+                                      _("The patient logged worsening weakness in one or both legs on %s.")), days);
     case LUMBAR_FLAG_FEVER:
       /* Translators: %s is one date or a list of dates. */
       return g_strdup_printf (VOICED (voice, _("You logged fever or feeling generally unwell on %s."),
@@ -1121,13 +1121,13 @@ lumbar_red_flags_get_message (LumbarVoice voice)
 {
   return VOICED (voice,
                  _("Some of what you logged can be a sign of a problem that needs a doctor. Please seek "
-                   "medical care promptly: contact your doctor today. If you suddenly cannot control your "
-                   "bladder or bowel, or lose feeling around the groin, or your legs grow weak quickly, "
-                   "call emergency services."),
+                   "medical care promptly: contact your doctor today. If you suddenly cannot pass urine or "
+                   "control your bladder or bowel, or lose feeling around the groin, or your legs grow weak "
+                   "quickly, call emergency services."),
                  _("Some of what the patient logged can be a sign of a problem that needs a doctor. Lumbar "
                    "advised the patient to seek medical care promptly, and to call emergency services if "
-                   "they suddenly cannot control their bladder or bowel, lose feeling around the groin, or "
-                   "their legs grow weak quickly."));
+                   "they suddenly cannot pass urine or control their bladder or bowel, lose feeling around "
+                   "the groin, or their legs grow weak quickly."));
 }
 
 /**
@@ -1144,8 +1144,8 @@ lumbar_red_flags_dup_watch_list (void)
   g_autofree char *pain = format_threshold (rules.red_flag_pain, LUMBAR_NUMBERS_LOCALE);
 
   g_strv_builder_add (list, _("Numbness around the groin, buttocks or inner thighs"));
-  g_strv_builder_add (list, _("New trouble controlling the bladder or bowel"));
-  g_strv_builder_add (list, _("Weakness in a leg, or weakness that is getting worse"));
+  g_strv_builder_add (list, _("New trouble passing urine or controlling the bladder or bowel"));
+  g_strv_builder_add (list, _("Weakness in one or both legs, or weakness that is getting worse"));
   g_strv_builder_add (list, _("Pain, tingling or numbness in both legs"));
   g_strv_builder_add (list, _("Fever or feeling generally unwell along with back pain"));
   g_strv_builder_add (list, _("Back pain that began after a fall or accident"));

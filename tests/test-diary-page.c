@@ -402,7 +402,7 @@ test_days_newest_first (Fixture       *fixture,
 
   /* Values, red flags and the note preview are on the row. */
   text = row_text (g_ptr_array_index (rows, 2));
-  g_assert_cmpstr (text, ==, "Pain|00:05|Local 6 · Radiating 2|Leg weakness that is getting worse");
+  g_assert_cmpstr (text, ==, "Pain|00:05|Local 6 · Radiating 2|Weakness in one or both legs that is getting worse");
   g_free (text);
   text = row_text (g_ptr_array_index (rows, 1));
   g_assert_cmpstr (text, ==, "Rest|00:10|30 min");

@@ -819,12 +819,12 @@ red_flags_body (Fixture *fixture)
   gboolean before = FALSE;
 
   g_assert_true (gtk_widget_is_visible (card));
-  g_assert_true (lumbar_test_has_accessible_name (card, "Warning signs logged: medical care advised"));
+  g_assert_true (lumbar_test_has_accessible_name (card, "Warning signs logged: prompt medical care advised"));
   g_assert_true (gtk_widget_get_parent (card) == gtk_widget_get_parent (pain));
   for (sibling = gtk_widget_get_prev_sibling (pain); sibling != NULL; sibling = gtk_widget_get_prev_sibling (sibling))
     before |= sibling == card;
   g_assert_true (before);
-  g_assert_nonnull (find_label (card, "• The patient logged leg weakness that is getting worse on 27 November 2026."));
+  g_assert_nonnull (find_label (card, "• The patient logged worsening weakness in one or both legs on 27 November 2026."));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (review_child (window, "red_flag_message"))),
                             "advised the patient to seek medical care promptly"));
 
@@ -926,7 +926,7 @@ folder_body (Fixture *fixture)
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Carl Flags");
   /* (libadwaita 1.2 gives the subtitle back without its markup, 1.7 with.) */
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)),
-                            "Warning signs logged, medical care advised"));
+                            "Warning signs logged, prompt medical care advised"));
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Bea Worse");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 11)), ==, "broken.lumbar.json");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (g_ptr_array_index (rows, 11)), "Cannot be read: "));

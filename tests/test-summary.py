@@ -115,7 +115,7 @@ class Json(unittest.TestCase):
         # The night pain of the 20th lies before W7.
         self.assertEqual(d["red_flags"]["reasons"], [
             "You logged pain or tingling in both legs on 27 November 2026.",
-            "You logged leg weakness that is getting worse on 24 November 2026, 27 November 2026.",
+            "You logged worsening weakness in one or both legs on 24 November 2026, 27 November 2026.",
             "Your daily pain was 8 or more on 3 days in a row (25 November 2026, 26 November 2026, 27 November 2026).",
         ])
         self.assertEqual(d["red_flags"]["flags"], ["both-legs", "leg-weakness"])
@@ -196,7 +196,7 @@ class Text(unittest.TestCase):
         rc, out, err = run("--summary", TODAY, "summary-red-flags.json")
         self.assertEqual(rc, 0, err)
         self.assertLess(out.index("Red flags: seek medical care promptly"), out.index("Pain over the last 7 days"))
-        self.assertIn("  • You logged leg weakness that is getting worse on 24 November 2026, 27 November 2026.", out)
+        self.assertIn("  • You logged worsening weakness in one or both legs on 24 November 2026, 27 November 2026.", out)
         self.assertIn("Watch for:", out)
         self.assertIn("Not indicated at the moment:", out)
 

@@ -272,7 +272,7 @@ test_not_enough_data (Fixture       *fixture,
   g_assert_true (is_general (fixture, INCLINE_TITLE));
   g_assert_true (is_general (fixture, THERAPY_TITLE));
   g_assert_cmpfloat (y_on_page (fixture, notice), <, y_on_page (fixture, tip_card (fixture, REST_TITLE)));
-  g_assert_null (find_label (fixture->page, "See a doctor soon", TRUE));
+  g_assert_null (find_label (fixture->page, "Get medical care today", TRUE));
 
   /* Even a spasm does not make a tip personal without the readings. */
   add (fixture, "P1=8 P0=8 S0=9");
@@ -387,15 +387,15 @@ test_red_flag (Fixture       *fixture,
 
   add (fixture, "P6..1=5 S0=7");
   g_assert_true (wait_recommended (fixture, REST_TITLE));
-  g_assert_null (find_label (fixture->page, "See a doctor soon", TRUE));
+  g_assert_null (find_label (fixture->page, "Get medical care today", TRUE));
   g_assert_false (lumbar_tips_page_get_red_flags_active (LUMBAR_TIPS_PAGE (fixture->page)));
 
   /* A red-flag symptom today. */
   add (fixture, "P0=6!saddle-numbness");
-  g_assert_true (wait_label (fixture->page, "See a doctor soon"));
+  g_assert_true (wait_label (fixture->page, "Get medical care today"));
   g_assert_true (lumbar_tips_page_get_red_flags_active (LUMBAR_TIPS_PAGE (fixture->page)));
 
-  heading = find_label (fixture->page, "See a doctor soon", TRUE);
+  heading = find_label (fixture->page, "Get medical care today", TRUE);
   notice = card_of (heading);
   g_assert_nonnull (notice);
   g_assert_true (gtk_widget_has_css_class (notice, "error"));
@@ -406,7 +406,7 @@ test_red_flag (Fixture       *fixture,
   g_assert_nonnull (find_label (notice, "You logged numbness around the groin or buttocks on 27 November 2026.", FALSE));
   g_assert_nonnull (find_label (notice, "Please seek medical care promptly", FALSE));
   g_assert_nonnull (find_label (notice, "Warning signs to watch for", TRUE));
-  g_assert_nonnull (find_label (notice, "New trouble controlling the bladder or bowel", FALSE));
+  g_assert_nonnull (find_label (notice, "New trouble passing urine or controlling the bladder or bowel", FALSE));
 
   /* It cannot be dismissed. */
   assert_no_button (notice);
@@ -431,7 +431,7 @@ test_red_flag (Fixture       *fixture,
           break;
         }
     }
-  g_assert_true (wait_label_gone (fixture->page, "See a doctor soon"));
+  g_assert_true (wait_label_gone (fixture->page, "Get medical care today"));
   g_assert_true (gtk_widget_has_css_class (tip_card (fixture, REST_TITLE), "lumbar-tip-indicated"));
 }
 
@@ -442,10 +442,10 @@ test_red_flag_pain_run (Fixture       *fixture,
   /* Pain of 8 or more on three days in a row. */
   add (fixture, "P3=6 P2..1=9");
   lumbar_test_flush (fixture->page);
-  g_assert_null (find_label (fixture->page, "See a doctor soon", TRUE));
+  g_assert_null (find_label (fixture->page, "Get medical care today", TRUE));
   add (fixture, "P0=8");
   g_assert_true (wait_label (fixture->page, "Your daily pain was 8 or more on 3 days in a row (25 November 2026, 26 November 2026, 27 November 2026)."));
-  g_assert_nonnull (find_label (fixture->page, "See a doctor soon", TRUE));
+  g_assert_nonnull (find_label (fixture->page, "Get medical care today", TRUE));
 }
 
 static void
@@ -456,11 +456,11 @@ test_red_flag_without_enough_data (Fixture       *fixture,
 
   /* Red flags count whatever the status: one reading with fever. */
   add (fixture, "P0=4!fever");
-  g_assert_true (wait_label (fixture->page, "See a doctor soon"));
+  g_assert_true (wait_label (fixture->page, "Get medical care today"));
   g_assert_nonnull (find_label (fixture->page, "You logged fever or feeling generally unwell on 27 November 2026.", FALSE));
 
   /* The explanation follows, below the notice. */
-  heading = find_label (fixture->page, "See a doctor soon", TRUE);
+  heading = find_label (fixture->page, "Get medical care today", TRUE);
   g_assert_nonnull (find_label (fixture->page, "Not enough readings yet", TRUE));
   g_assert_cmpfloat (y_on_page (fixture, heading), <,
                      y_on_page (fixture, find_label (fixture->page, "Not enough readings yet", TRUE)));
@@ -556,7 +556,7 @@ test_fits_narrow (Fixture       *fixture,
   int minimum = 0;
 
   add (fixture, "P6..0=9/6!leg-weakness S0=8");
-  g_assert_true (wait_label (fixture->page, "See a doctor soon"));
+  g_assert_true (wait_label (fixture->page, "Get medical care today"));
   gtk_widget_measure (fixture->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   gtk_widget_measure (fixture->card, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -593,11 +593,11 @@ test_card_most_relevant (Fixture       *fixture,
 
   /* A red flag wins over any tip. */
   add (fixture, "P0=6!bladder-bowel");
-  g_assert_true (wait_label (card, "See a doctor soon"));
+  g_assert_true (wait_label (card, "Get medical care today"));
   g_assert_null (find_label (card, REST_TITLE, TRUE));
   g_assert_null (find_label (card, "Recommended now", TRUE));
-  g_assert_true (gtk_widget_has_css_class (card_of (find_label (card, "See a doctor soon", TRUE)), "error"));
-  g_assert_nonnull (find_label (card, "You logged new trouble controlling bladder or bowel on 27 November 2026.", FALSE));
+  g_assert_true (gtk_widget_has_css_class (card_of (find_label (card, "Get medical care today", TRUE)), "error"));
+  g_assert_nonnull (find_label (card, "You logged new trouble passing urine or controlling bladder or bowel on 27 November 2026.", FALSE));
   g_assert_nonnull (find_label (card, "Please seek medical care promptly", FALSE));
 
   /* The days move on: nothing in the last week, hidden again. */

@@ -188,8 +188,8 @@ test_red_flag_reasons (void)
   g_assert_true (red->active);
   g_assert_cmpuint (red->flags, ==, LUMBAR_FLAG_BLADDER_BOWEL | LUMBAR_FLAG_LEG_WEAKNESS | LUMBAR_FLAG_FEVER);
   g_assert_cmpuint (g_strv_length (red->reasons), ==, 3);
-  g_assert_cmpstr (red->reasons[0], ==, "You logged new trouble controlling bladder or bowel on 21 November 2026.");
-  g_assert_cmpstr (red->reasons[1], ==, "You logged leg weakness that is getting worse on 26 November 2026, 27 November 2026.");
+  g_assert_cmpstr (red->reasons[0], ==, "You logged new trouble passing urine or controlling bladder or bowel on 21 November 2026.");
+  g_assert_cmpstr (red->reasons[1], ==, "You logged worsening weakness in one or both legs on 26 November 2026, 27 November 2026.");
   g_assert_cmpstr (red->reasons[2], ==, "You logged fever or feeling generally unwell on 26 November 2026.");
 }
 
@@ -246,7 +246,7 @@ test_therapist_voice_sentences (void)
   const LumbarRedFlags *red = lumbar_summary_get_red_flags (about);
 
   g_assert_cmpstr (red->reasons[0], ==,
-                   "The patient logged leg weakness that is getting worse on 26 November 2026, 27 November 2026.");
+                   "The patient logged worsening weakness in one or both legs on 26 November 2026, 27 November 2026.");
   g_assert_true (g_str_has_prefix (lumbar_summary_get_tip (about, LUMBAR_TIP_REST)->evidence,
                                    "The patient had 1 spasm in the last three days."));
 }

@@ -108,7 +108,7 @@ dup_details (LumbarPatient *patient)
   if (lumbar_patient_get_red_flags (patient))
     {
       /* Translators: first line of a patient who logged warning signs */
-      g_autofree char *flags = g_markup_escape_text (_("Warning signs logged, medical care advised"), -1);
+      g_autofree char *flags = g_markup_escape_text (_("Warning signs logged, prompt medical care advised"), -1);
 
       g_string_append_printf (text, "<b>%s</b>\n", flags);
     }

@@ -154,8 +154,8 @@ show_red_flags (LumbarReviewWindow *self)
 
   gtk_label_set_label (self->red_flag_heading,
                        voice == LUMBAR_VOICE_THERAPIST
-                       ? _("Warning signs logged: medical care advised")
-                       : _("See a doctor soon"));
+                       ? _("Warning signs logged: prompt medical care advised")
+                       : _("Get medical care today"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->red_flag_card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_label (self->red_flag_heading), -1);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->red_flag_reasons))) != NULL)

@@ -76,7 +76,7 @@ show_red_flags (LumbarTipCard        *self,
   gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
   gtk_widget_set_visible (self->badge, FALSE);
   /* Translators: heading of the red-flag warning, as on the Tips page. */
-  gtk_label_set_label (self->title, _("See a doctor soon"));
+  gtk_label_set_label (self->title, _("Get medical care today"));
   lumbar_tips_fill_list (self->list, (const char * const *) red_flags->reasons);
   gtk_widget_set_visible (GTK_WIDGET (self->body), FALSE);
   set_label (self->detail, _("Please seek medical care promptly: contact your doctor today."));

@@ -283,8 +283,8 @@ update_red_flags (LumbarTipsPage *self)
   gtk_label_set_label (self->red_flag_heading,
                        voice == LUMBAR_VOICE_THERAPIST
                        /* Translators: heading of the red-flag warning in a review of a patient's log */
-                       ? _("Warning signs logged: medical care advised")
-                       : _("See a doctor soon"));
+                       ? _("Warning signs logged: prompt medical care advised")
+                       : _("Get medical care today"));
   gtk_label_set_label (self->red_flag_message, lumbar_red_flags_get_message (voice));
   lumbar_tips_fill_list (self->red_flag_reasons, (const char * const *) red_flags->reasons);
 }

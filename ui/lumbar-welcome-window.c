@@ -112,8 +112,8 @@ lumbar_welcome_window_init (LumbarWelcomeWindow *self)
                  "you decide what to export and who gets it."));
   add_section (GTK_BOX (box), _("Not a medical device"),
                _("Lumbar does not diagnose or treat anything. Warning signs such as numbness around the groin, "
-                 "trouble controlling your bladder or bowel, legs growing weak, fever, or pain after a fall "
-                 "mean you should seek medical care promptly."));
+                 "trouble passing urine or controlling your bladder or bowel, weakness in one or both legs, "
+                 "fever, or pain after a fall mean you should seek medical care promptly."));
 
   self->start_button = gtk_button_new_with_mnemonic (_("_Start"));
   gtk_widget_add_css_class (self->start_button, "suggested-action");
