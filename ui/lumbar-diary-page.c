@@ -47,6 +47,7 @@ struct _LumbarDiaryPage
   GtkCalendar      *calendar;
   GtkPopover       *date_popover;
   AdwStatusPage    *empty_page;
+  GtkMenuButton    *date_button;
   GtkMenuButton    *filter_button;
   GtkCheckButton   *kind_incline;
   GtkCheckButton   *kind_pain;
@@ -802,6 +803,7 @@ lumbar_diary_page_class_init (LumbarDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, date_popover);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_incline);
   gtk_widget_class_bind_template_child (widget_class, LumbarDiaryPage, kind_pain);
@@ -838,6 +840,9 @@ lumbar_diary_page_init (LumbarDiaryPage *self)
 
   lumbar_style_ensure ("lumbar-diary.css");
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 names a menu button's inner button after its class. */
+  lumbar_menu_button_name_inner (self->date_button, _("Go to Date…"));
+  lumbar_menu_button_name_inner (self->filter_button, C_("diary search", "Filter"));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
