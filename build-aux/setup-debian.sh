@@ -51,14 +51,17 @@ packages=(
   poppler-utils
   imagemagick
   librsvg2-bin
-  # translated tests run in de_DE.UTF-8
+  # translated tests run in de_DE.UTF-8 (and fr_FR, es_ES)
   locales
+  # every shipped .po is checked by i18nspector (tests/check-translations.py)
+  i18nspector
   # the FHIR export is checked against HL7's JSON schema (tests/fhir)
   nodejs
 )
 
-# German for translated tests; US English for Letter paper in the PDF tests.
-locale_names=("de_DE.UTF-8" "en_US.UTF-8")
+# The shipped languages for translated tests; US English for Letter paper
+# in the PDF tests.
+locale_names=("de_DE.UTF-8" "fr_FR.UTF-8" "es_ES.UTF-8" "en_US.UTF-8")
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then
@@ -74,7 +77,9 @@ as_root () {
 have_locale () {
   local available
   available="$(locale -a 2>/dev/null)"
-  grep -qix 'de_DE\.utf-\?8' <<<"$available" && grep -qix 'en_US\.utf-\?8' <<<"$available"
+  for name in "${locale_names[@]}"; do
+    grep -qix "${name%%.*}\\.utf-\\?8" <<<"$available" || return 1
+  done
 }
 
 have_fhir_validator () {

@@ -9,7 +9,8 @@
 #  2. xgettext over POTFILES.in, run like po/meson.build's glib preset,
 #     gives a template that holds the desktop entry's Name and the
 #     metainfo's summary (so the .desktop and ITS rules really ran);
-#  3. msgcmp finds every message of that template translated in po/de.po
+#  3. for every language in po/LINGUAS: msgcmp finds every message of that
+#     template translated in po/LANG.po
 #     (untranslated and fuzzy entries count as missing), and de.po holds no
 #     live message the sources no longer have;
 #  4. msgfmt --check reports 0 fuzzy and 0 untranslated messages, both for
@@ -33,7 +34,6 @@ import sys
 import tempfile
 
 DOMAIN = "lumbar"
-LANGUAGES_CHECKED = ["de"]
 
 # The same arguments as meson's i18n.gettext(preset: 'glib'), plus -k_ and
 # the package name that meson's pot target adds.
@@ -260,6 +260,23 @@ def check_compiled(srcdir, build_po_dir, lang):
         fail(f"{mo} is older than po/{lang}.po: rebuild")
 
 
+def shipped_languages(srcdir):
+    """The languages po/LINGUAS ships: every one is checked."""
+    with open(os.path.join(srcdir, "po", "LINGUAS"), encoding="utf-8") as f:
+        return [w for line in f if not line.startswith("#") for w in line.split()]
+
+
+def check_i18nspector(srcdir, lang):
+    """i18nspector (Debian's checker for PO files) has nothing to say."""
+    if shutil.which("i18nspector") is None:
+        fail("i18nspector is missing: run build-aux/setup-debian.sh")
+        return
+    proc = run(["i18nspector", os.path.join(srcdir, "po", lang + ".po")])
+    findings = [line for line in proc.stdout.splitlines() if line[:2] in ("E:", "W:")]
+    if proc.returncode != 0 or findings:
+        fail(f"i18nspector finds problems in po/{lang}.po:\n" + "\n".join(findings or [proc.stderr.strip()]))
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         print("usage: check-translations.py SOURCE_ROOT [BUILD_PO_DIR]", file=sys.stderr)
@@ -278,16 +295,17 @@ def main(argv):
         pot = os.path.join(tmp, DOMAIN + ".pot")
         if xgettext(srcdir, read_potfiles(srcdir), pot):
             check_template(srcdir, pot)
-            for lang in LANGUAGES_CHECKED:
+            for lang in shipped_languages(srcdir):
                 check_language(srcdir, lang, pot, tmp)
+                check_i18nspector(srcdir, lang)
 
     if build_po_dir:
-        for lang in LANGUAGES_CHECKED:
+        for lang in shipped_languages(srcdir):
             check_compiled(srcdir, build_po_dir, lang)
 
     if failures:
         print(f"\n{len(failures)} problem(s). Fix: meson compile -C BUILD lumbar-pot lumbar-update-po, "
-              "translate po/de.po, delete po/lumbar.pot.", file=sys.stderr)
+              "translate every po/LANG.po, delete po/lumbar.pot.", file=sys.stderr)
         return 1
     print("translations: complete and up to date")
     return 0

@@ -3,6 +3,7 @@
 """Command-line tests: `lumbar --version` and `lumbar --check`, with no display."""
 
 import json
+import re
 import os
 import resource
 import subprocess
@@ -83,6 +84,26 @@ class Cli(unittest.TestCase):
         rc, out, err = run("--version")
         self.assertEqual(rc, 0, err)
         self.assertRegex(out, r"^lumbar \d+\.\d+\.\d+\n$")
+
+    def test_help_is_translated(self):
+        """Every shipped language's --help is in that language."""
+        podir = os.path.join(os.environ["LUMBAR_TEST_SRCDIR"], "..", "po")
+        with open(os.path.join(podir, "LINGUAS"), encoding="utf-8") as f:
+            langs = [w for line in f if not line.startswith("#") for w in line.split()]
+        available = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower().split()
+        summary = "Track back pain and follow your therapist's tips"
+        for lang in langs:
+            locale_name = {"de": "de_DE", "fr": "fr_FR", "es": "es_ES"}.get(lang, f"{lang}_{lang.upper()}")
+            self.assertIn(locale_name.lower() + ".utf8", available,
+                          f"the {locale_name}.UTF-8 locale is missing: run build-aux/setup-debian.sh")
+            with open(os.path.join(podir, lang + ".po"), encoding="utf-8") as f:
+                po = f.read()
+            translated = re.search(r'msgid "' + re.escape(summary) + r'"\nmsgstr "(.*)"', po).group(1)
+            self.assertNotEqual(translated, summary)
+            rc, out, err = run("--help", env={"LC_ALL": locale_name + ".UTF-8", "LANGUAGE": ""})
+            self.assertEqual(rc, 0, err)
+            self.assertIn(translated, out, lang)
+            self.assertNotIn("Check that each FILE is a valid Lumbar diary", out, lang)
 
     def test_help_lists_the_command_line(self):
         rc, out, err = run("--help")
