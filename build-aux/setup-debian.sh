@@ -55,6 +55,11 @@ packages=(
   locales
   # every shipped .po is checked by i18nspector (tests/check-translations.py)
   i18nspector
+  # the Debian package (build-aux/make-deb.sh, tests/test-deb.py)
+  debhelper
+  dpkg-dev
+  fakeroot
+  lintian
   # the FHIR export is checked against HL7's JSON schema (tests/fhir)
   nodejs
 )
