@@ -125,10 +125,12 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* Takes @when. */
 static void
 log_pain_at (Fixture   *fixture,
              GDateTime *when)
 {
+  g_autoptr(GDateTime) owned = when;
   g_autoptr(LumbarEntry) entry = lumbar_entry_new (LUMBAR_KIND_PAIN);
   g_autoptr(GError) error = NULL;
 
@@ -306,11 +308,13 @@ test_waits_for_the_diary (void)
   remove_dir (dir);
 }
 
+/* Takes @start. */
 static void
 start_timer (Fixture    *fixture,
              LumbarKind  kind,
              GDateTime  *start)
 {
+  g_autoptr(GDateTime) owned = start;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (lumbar_store_start_timer (fixture->store, kind, start, &error));
@@ -326,7 +330,7 @@ test_timer_overdue_once (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   set_now (fixture, at (2026, 1, 14, 13, 0));
-  start_timer (fixture, LUMBAR_KIND_REST, fixture->now);
+  start_timer (fixture, LUMBAR_KIND_REST, g_date_time_ref (fixture->now));
   start_timer (fixture, LUMBAR_KIND_INCLINE, at (2026, 1, 14, 12, 30));
   lumbar_reminders_check (fixture->reminders);
   g_assert_cmpuint (fixture->overdue->len, ==, 0);
@@ -350,7 +354,7 @@ test_timer_overdue_once (Fixture       *fixture,
   rest = lumbar_store_stop_timer (fixture->store, LUMBAR_KIND_REST, fixture->now, &error);
   g_assert_no_error (error);
   lumbar_reminders_check (fixture->reminders);
-  start_timer (fixture, LUMBAR_KIND_REST, fixture->now);
+  start_timer (fixture, LUMBAR_KIND_REST, g_date_time_ref (fixture->now));
   set_now (fixture, at (2026, 1, 14, 18, 0));
   lumbar_reminders_check (fixture->reminders);
   g_assert_cmpuint (fixture->overdue->len, ==, 3);
@@ -393,7 +397,11 @@ test_autostart_follows_the_switch (void)
   g_assert_no_error (error);
   exec = g_key_file_get_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
   g_assert_cmpstr (exec, ==, "lumbar --gapplication-service");
-  g_assert_cmpstr (g_key_file_get_start_group (key_file), ==, G_KEY_FILE_DESKTOP_GROUP);
+  {
+    g_autofree char *start_group = g_key_file_get_start_group (key_file);
+
+    g_assert_cmpstr (start_group, ==, G_KEY_FILE_DESKTOP_GROUP);
+  }
 
   /* Again: the same entry, still there. */
   g_assert_true (lumbar_autostart_set_enabled (TRUE, &error));
