@@ -1265,7 +1265,10 @@ static gboolean
 search_entry_focused (gpointer data)
 {
   GtkWidget *window = data;
-  GtkWidget *entry = lumbar_test_find_of_type (window, GTK_TYPE_SEARCH_ENTRY);
+  /* The Diary's own: libadwaita 1.7's combo rows carry search entries of
+   * their own in their popovers. */
+  GtkWidget *diary = lumbar_test_find_of_type (window, LUMBAR_TYPE_DIARY_PAGE);
+  GtkWidget *entry = diary ? GTK_WIDGET (gtk_widget_get_template_child (diary, LUMBAR_TYPE_DIARY_PAGE, "search_entry")) : NULL;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
   return entry != NULL && gtk_widget_get_mapped (entry) && focus != NULL &&
