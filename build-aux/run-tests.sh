@@ -40,33 +40,6 @@ xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
   meson test -C "$builddir" --print-errorlogs "$@" || rc=$?
 
 # meson prints its own Ok:/Fail: table; CI reads this single line instead.
-summary="$(python3 - "$testlog" "$rc" <<'PY'
-import json
-import sys
-
-path, rc = sys.argv[1], int(sys.argv[2])
-passed = failed = 0
-PASS = {"OK", "EXPECTEDFAIL"}
-FAIL = {"FAIL", "ERROR", "TIMEOUT", "UNEXPECTEDPASS", "INTERRUPT"}
-try:
-    with open(path, encoding="utf-8") as log:
-        for line in log:
-            line = line.strip()
-            if not line:
-                continue
-            result = json.loads(line).get("result")
-            if result in PASS:
-                passed += 1
-            elif result in FAIL:
-                failed += 1
-except FileNotFoundError:
-    pass
-# meson failed without recording a failing test (it could not start, say):
-# do not report a clean run.
-if rc != 0 and failed == 0:
-    failed = 1
-print(f"{passed} passed, {failed} failed")
-PY
-)"
+summary="$(python3 build-aux/count-tests.py "$testlog" "$rc")"
 echo "$summary"
 exit "$rc"
