@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "lumbar-application.h"
 #include "lumbar-test-utils.h"
 
 /**
@@ -496,4 +497,91 @@ lumbar_test_init_gtk (void)
       g_settings_set_boolean (settings, "welcome-shown", TRUE);
     }
   return TRUE;
+}
+
+/* Running the real application */
+
+#define RUN_WAIT_MS 5000
+
+typedef struct {
+  LumbarApplication   *app;
+  LumbarTestWindowBody body;
+  gpointer             data;
+  GWeakRef             store_ref;
+} MainWindowRun;
+
+static gboolean
+store_settled (gpointer data)
+{
+  LumbarStore *store = data;
+
+  return lumbar_store_get_loaded (store) || lumbar_store_get_read_only (store);
+}
+
+static gboolean
+store_released (gpointer data)
+{
+  g_autoptr(GObject) store = g_weak_ref_get (data);
+
+  return store == NULL;
+}
+
+static gboolean
+main_window_run_body (gpointer data)
+{
+  MainWindowRun *run = data;
+  LumbarWindow *window = LUMBAR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  LumbarStore *store;
+
+  g_assert_true (LUMBAR_IS_WINDOW (window));
+  store = lumbar_window_get_store (window);
+  g_assert_true (store == lumbar_application_get_store (run->app));
+  g_weak_ref_set (&run->store_ref, store);
+
+  g_assert_true (lumbar_test_wait_for (store_settled, store, RUN_WAIT_MS));
+  /* Mapped and laid out. */
+  lumbar_test_flush (GTK_WIDGET (window));
+
+  run->body (window, run->data);
+
+  /* Quit the way the menu and Ctrl+Q do. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+main_window_run_activate (GApplication  *app,
+                          MainWindowRun *run)
+{
+  g_idle_add_full (G_PRIORITY_LOW, main_window_run_body, run, NULL);
+}
+
+/**
+ * lumbar_test_run_main_window:
+ * @body: what the test does with the window
+ * @data: passed to @body
+ *
+ * Starts Lumbar as `lumbar`, runs @body once its main window shows the
+ * diary (read, or found read-only), quits as the menu does, and waits
+ * until the store, and with it the diary's lock, is gone: a save still on
+ * its way back holds the store until it lands.
+ */
+void
+lumbar_test_run_main_window (LumbarTestWindowBody body,
+                             gpointer             data)
+{
+  MainWindowRun run = { NULL, body, data };
+  int status;
+
+  g_weak_ref_init (&run.store_ref, NULL);
+  run.app = lumbar_application_new ();
+  g_application_set_flags (G_APPLICATION (run.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (main_window_run_activate), &run);
+
+  status = g_application_run (G_APPLICATION (run.app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  g_clear_object (&run.app);
+  g_assert_true (lumbar_test_wait_for (store_released, &run.store_ref, RUN_WAIT_MS));
+  g_weak_ref_clear (&run.store_ref);
 }

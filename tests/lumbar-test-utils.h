@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lumbar-test-wait.h"
+#include "lumbar-window.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,11 @@ void       lumbar_test_assert_one_format    (GtkWidget           *root);
 
 gboolean   lumbar_test_save_png             (GtkWidget           *widget,
                                              const char          *path);
+
+typedef void (*LumbarTestWindowBody) (LumbarWindow *window,
+                                      gpointer      data);
+
+void       lumbar_test_run_main_window      (LumbarTestWindowBody body,
+                                             gpointer             data);
 
 G_END_DECLS

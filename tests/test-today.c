@@ -32,7 +32,6 @@ typedef struct {
   LumbarWindow      *window;
   LumbarTodayPage   *page;
   LumbarStore       *store;
-  GWeakRef           store_ref;
   void             (*body) (gpointer fixture);
 } Fixture;
 
@@ -97,23 +96,6 @@ wait_for_entries (Fixture *fixture,
 }
 
 static gboolean
-store_loaded (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return lumbar_store_get_loaded (fixture->store) || lumbar_store_get_read_only (fixture->store);
-}
-
-static gboolean
-store_released (gpointer data)
-{
-  Fixture *fixture = data;
-  g_autoptr(GObject) store = g_weak_ref_get (&fixture->store_ref);
-
-  return store == NULL;
-}
-
-static gboolean
 message_dialog_shown (gpointer data)
 {
   GtkWindow *dialog = lumbar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -157,52 +139,31 @@ shown_without_scrolling (Fixture   *fixture,
 
 /* Running the real application */
 
-static gboolean
-run_body (gpointer data)
+static void
+with_window (LumbarWindow *window,
+             gpointer      data)
 {
   Fixture *fixture = data;
 
-  fixture->window = LUMBAR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_true (LUMBAR_IS_WINDOW (fixture->window));
-  fixture->page = LUMBAR_TODAY_PAGE (lumbar_window_get_today_page (fixture->window));
-  fixture->store = lumbar_window_get_store (fixture->window);
-  g_weak_ref_set (&fixture->store_ref, fixture->store);
-
-  g_assert_true (lumbar_test_wait_for (store_loaded, fixture, WAIT_MS));
-  lumbar_test_flush (GTK_WIDGET (fixture->window));
-
+  fixture->app = LUMBAR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  fixture->window = window;
+  fixture->page = LUMBAR_TODAY_PAGE (lumbar_window_get_today_page (window));
+  fixture->store = lumbar_window_get_store (window);
   fixture->body (fixture);
-
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
 }
 
-static void
-on_activate (GApplication *app,
-             Fixture      *fixture)
-{
-  g_idle_add_full (G_PRIORITY_LOW, run_body, fixture, NULL);
-}
-
+/* Starts Lumbar, runs @body once its diary is loaded, quits and checks
+ * that the store (and with it the diary's lock) is gone. */
 static void
 run_app (Fixture *fixture,
          void   (*body) (gpointer fixture))
 {
-  int status;
-
   fixture->body = body;
-  fixture->app = lumbar_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (on_activate), fixture);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-
+  lumbar_test_run_main_window (with_window, fixture);
+  fixture->app = NULL;
   fixture->window = NULL;
   fixture->page = NULL;
   fixture->store = NULL;
-  g_clear_object (&fixture->app);
-  g_assert_true (lumbar_test_wait_for (store_released, fixture, WAIT_MS));
 }
 
 static void
@@ -211,7 +172,6 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->diary_dir = g_build_filename (g_get_user_data_dir (), "lumbar", NULL);
   lumbar_test_remove_tree (fixture->diary_dir);
-  g_weak_ref_init (&fixture->store_ref, NULL);
 }
 
 static void
@@ -219,7 +179,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_null (fixture->app);
-  g_weak_ref_clear (&fixture->store_ref);
   lumbar_test_remove_tree (fixture->diary_dir);
   g_free (fixture->diary_dir);
 }
